@@ -1,0 +1,110 @@
+package org.gan4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable discriminator (critic) specification: the network D that maps a sample to one unbounded score,
+ * the logit. Losses apply the sigmoid themselves in a numerically stable form, so the network must not end in one.
+ * Built with {@link #builder()}; output shapes are inferred layer by layer and the output must be {@code [1]}.
+ *
+ * <pre>{@code
+ * Discriminator d = Discriminator.builder()
+ *     .input(1, 28, 28)
+ *     .conv2d(64, 4, 2, 1).leakyRelu(0.2)
+ *     .conv2d(128, 4, 2, 1).withoutBias().batchNorm().leakyRelu(0.2)
+ *     .flatten().dense(1)
+ *     .build();
+ * }</pre>
+ */
+public final class Discriminator {
+    private final Shape inputShape;
+    private final NetworkBody body;
+    private final ParameterInit weightInit;
+
+    private Discriminator(Shape inputShape, NetworkBody body, ParameterInit weightInit) {
+        this.inputShape = inputShape;
+        this.body = body;
+        this.weightInit = weightInit;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the shape of one input sample */
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    /** @return the layers or custom graph */
+    public NetworkBody body() {
+        return body;
+    }
+
+    /** @return the output shape, always {@code [1]} */
+    public Shape outputShape() {
+        return Shape.of(1);
+    }
+
+    /** @return how weights are initialised */
+    public ParameterInit weightInit() {
+        return weightInit;
+    }
+
+    @Override
+    public String toString() {
+        return "Discriminator(input=" + inputShape + ", " + Generator.describe(body) + ")";
+    }
+
+    /** Fluent builder of {@link Discriminator}. */
+    public static final class Builder extends NetworkBuilder<Builder> {
+        private Shape inputShape;
+
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /**
+         * @param dims the shape of one input sample, e.g. {@code 1, 28, 28}
+         * @return this builder
+         */
+        public Builder input(long... dims) {
+            return input(Shape.of(dims));
+        }
+
+        /**
+         * @param shape the shape of one input sample
+         * @return this builder
+         */
+        public Builder input(Shape shape) {
+            this.inputShape = Objects.requireNonNull(shape, "input == null");
+            return this;
+        }
+
+        /**
+         * @return the discriminator
+         * @throws IllegalStateException    listing every missing setting
+         * @throws IllegalArgumentException naming the layer whose input shape does not fit, or when the output is not [1]
+         */
+        public Discriminator build() {
+            List<String> missing = new ArrayList<>();
+            if (inputShape == null) {
+                missing.add("input");
+            }
+            NetworkBody body = body("discriminator", missing);
+            failIfMissing("discriminator", missing);
+            Shape out = outputShape("discriminator", body, inputShape);
+            if (!out.equals(Shape.of(1))) {
+                throw new IllegalArgumentException("discriminator output must be [1] (one logit per sample) but was " + out);
+            }
+            return new Discriminator(inputShape, body, weightInit());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.gan4j;
+
+/** A read-only view of a training run, handed to {@link TrainingListener}s. */
+public interface TrainingView {
+
+    /** @return the number of steps done so far */
+    long step();
+
+    /** @return the current 0-based epoch */
+    int epoch();
+
+    /** @return the step count at which training stops */
+    long totalSteps();
+
+    /** @return the losses so far */
+    LossHistory history();
+
+    /** @return the generator with its current weights, for sampling in inference mode */
+    GeneratorSampler generator();
+}

@@ -1,0 +1,83 @@
+package org.gan4j.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Fashion-MNIST (Xiao, Rasul and Vollgraf, 2017; MIT licence): 28×28 grayscale images of 10 clothing classes.
+ * The full set is read from a directory of the original IDX files (Debian's {@code dataset-fashion-mnist} installs
+ * them under {@value #DEBIAN_DIRECTORY}); a subset of the first 4,000 training images ships inside gan4j so that
+ * examples run anywhere.
+ */
+public final class FashionMnist {
+    /** Where Debian's {@code dataset-fashion-mnist} package puts the files. */
+    public static final String DEBIAN_DIRECTORY = "/usr/share/datasets/fashion-mnist";
+    /** The number of images in the bundled subset. */
+    public static final int BUNDLED_COUNT = 4000;
+
+    private static final String RESOURCE = "/org/gan4j/data/fashion-mnist-subset-";
+    private static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
+    private static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
+
+    private FashionMnist() {
+    }
+
+    /** @return the 4,000-image subset bundled with gan4j */
+    public static IdxImages bundledImages() {
+        return readResource("images-idx3-ubyte.gz", in -> IdxImages.read(in, "bundled Fashion-MNIST images"));
+    }
+
+    /** @return the labels (0..9) of the bundled subset */
+    public static int[] bundledLabels() {
+        return readResource("labels-idx1-ubyte.gz", in -> IdxImages.readLabels(in, "bundled Fashion-MNIST labels"));
+    }
+
+    /**
+     * @param directory a directory holding {@value #TRAIN_IMAGES}
+     * @return true if the full training set is there
+     */
+    public static boolean isPresent(Path directory) {
+        return Files.isRegularFile(directory.resolve(TRAIN_IMAGES));
+    }
+
+    /**
+     * @param directory a directory holding the original IDX files
+     * @return the 60,000 training images
+     */
+    public static IdxImages trainingImages(Path directory) {
+        return IdxImages.read(directory.resolve(TRAIN_IMAGES));
+    }
+
+    /**
+     * @param directory a directory holding the original IDX files
+     * @return the 60,000 training labels
+     */
+    public static int[] trainingLabels(Path directory) {
+        return IdxImages.readLabels(directory.resolve(TRAIN_LABELS));
+    }
+
+    /** @return the full training images from {@value #DEBIAN_DIRECTORY} when installed, else the bundled subset */
+    public static IdxImages trainingImagesOrBundled() {
+        Path debian = Path.of(DEBIAN_DIRECTORY);
+        return isPresent(debian) ? trainingImages(debian) : bundledImages();
+    }
+
+    private interface StreamReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static <T> T readResource(String suffix, StreamReader<T> reader) {
+        String name = RESOURCE + suffix;
+        try (InputStream in = FashionMnist.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the gan-api jar");
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.gan4j.data;
+
+import java.util.OptionalLong;
+import org.gan4j.Shape;
+
+/**
+ * Real samples for training, read one pass (epoch) at a time. Sources deliver values already scaled the way the
+ * generator produces them (images in [-1, 1] for a tanh generator).
+ */
+public interface GanDataSource {
+
+    /** @return the shape of one sample, without the batch dimension */
+    Shape sampleShape();
+
+    /** @return the number of samples in one pass, when known */
+    OptionalLong size();
+
+    /**
+     * Opens one pass over the data.
+     *
+     * @param seed the seed of the pass's shuffle, for sources that shuffle
+     * @return a cursor over the pass
+     */
+    SampleCursor open(long seed);
+}

@@ -1,0 +1,14 @@
+package org.gan4j.data;
+
+/** One pass over a {@link GanDataSource}, sample by sample. */
+public interface SampleCursor {
+
+    /**
+     * Copies the next sample's values (row-major, {@code sampleShape().size()} floats) into {@code destination}.
+     *
+     * @param destination the array to write into
+     * @param offset      where the sample's first value goes
+     * @return false when the pass has no more samples (nothing is written)
+     */
+    boolean next(float[] destination, int offset);
+}

@@ -1,0 +1,34 @@
+package org.gan4j.loss;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A GAN loss: the discriminator's and the generator's objectives as functions of the discriminator's
+ * <em>logits</em> (unbounded scores, no sigmoid), each reduced to a scalar to minimise.
+ *
+ * <p>Implementations are pure graph builders: they add operations to the graph they are given (inside their own
+ * name scope), keep no state, and never create optimizers or run steps. The backend calls them once per graph it
+ * builds, not once per step.
+ */
+public interface GanLoss {
+
+    /**
+     * Builds the discriminator's loss, to be minimised over the discriminator's weights.
+     *
+     * @param graph      the graph to add operations to
+     * @param realLogits D(x) on a real batch, shape [batch, 1]
+     * @param fakeLogits D(G(z)) on a generated batch, shape [batch, 1]
+     * @return a scalar
+     */
+    SDVariable discriminatorLoss(SameDiff graph, SDVariable realLogits, SDVariable fakeLogits);
+
+    /**
+     * Builds the generator's loss, to be minimised over the generator's weights.
+     *
+     * @param graph      the graph to add operations to
+     * @param fakeLogits D(G(z)) on a generated batch, shape [batch, 1]
+     * @return a scalar
+     */
+    SDVariable generatorLoss(SameDiff graph, SDVariable fakeLogits);
+}

@@ -1,0 +1,33 @@
+package org.gan4j.optim;
+
+/**
+ * RMSProp (Tieleman and Hinton, 2012): s ← ρ·s + (1 − ρ)·g², θ ← θ − lr·g/√(s + ε). The WGAN paper trains with it.
+ *
+ * @param learningRate step size, &gt; 0
+ * @param decay        ρ in [0, 1)
+ * @param epsilon      added under the square root, &gt; 0
+ */
+public record RmsProp(double learningRate, double decay, double epsilon) implements OptimizerSpec {
+    /**
+     * Validates the hyperparameters.
+     *
+     * @param learningRate step size
+     * @param decay        ρ
+     * @param epsilon      added under the square root
+     */
+    public RmsProp {
+        OptimizerSpec.checkLearningRate(learningRate);
+        OptimizerSpec.checkDecay("decay", decay);
+        OptimizerSpec.checkEpsilon(epsilon);
+    }
+
+    @Override
+    public RmsProp withLearningRate(double learningRate) {
+        return new RmsProp(learningRate, decay, epsilon);
+    }
+
+    @Override
+    public String toString() {
+        return "RmsProp(lr=" + learningRate + ", decay=" + decay + ", eps=" + epsilon + ")";
+    }
+}

@@ -1,0 +1,2 @@
+/** Optimizer specifications (Adam, RMSProp, SGD), one per network. */
+package org.gan4j.optim;

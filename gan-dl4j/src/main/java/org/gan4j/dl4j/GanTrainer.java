@@ -1,0 +1,302 @@
+package org.gan4j.dl4j;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.gan4j.Discriminator;
+import org.gan4j.Generator;
+import org.gan4j.TrainingListener;
+import org.gan4j.data.GanDataSource;
+import org.gan4j.loss.GanLoss;
+import org.gan4j.losses.NonSaturatingLoss;
+import org.gan4j.optim.OptimizerSpec;
+
+/**
+ * Trains a generator against a discriminator with alternating updates: each step makes k discriminator updates
+ * (each on a fresh real batch and a fresh latent batch), then one generator update on a fresh latent batch.
+ * Each network has its own optimizer and optimizer state. Graphs are compiled once per {@link #fit()}; nothing is
+ * rebuilt per step.
+ *
+ * <pre>{@code
+ * TrainedGan gan = GanTrainer.builder()
+ *     .generator(g).discriminator(d)
+ *     .data(FashionMnist.bundledImages().toDataSource())
+ *     .batchSize(64).steps(500).seed(7)
+ *     .build()
+ *     .fit();
+ * INDArray images = gan.sample(16);
+ * }</pre>
+ *
+ * A trainer is immutable and reusable: every {@code fit()} starts from fresh weights and optimizer state drawn from
+ * the seed, so two fits of one trainer give the same result (same machine and thread count).
+ */
+public final class GanTrainer {
+    /** Default optimizer of both networks: Adam(2e-4, β1 = 0.5, β2 = 0.999), the DCGAN paper's. */
+    public static final OptimizerSpec DEFAULT_OPTIMIZER = OptimizerSpec.adam(2e-4, 0.5, 0.999);
+
+    final Generator generator;
+    final Discriminator discriminator;
+    final GanDataSource data;
+    final GanLoss loss;
+    final OptimizerSpec generatorOptimizer;
+    final OptimizerSpec discriminatorOptimizer;
+    final int discriminatorSteps;
+    final int batchSize;
+    final int epochs;
+    final long steps;
+    final long seed;
+    final ImmutableList<TrainingListener> listeners;
+
+    private GanTrainer(Builder b) {
+        this.generator = b.generator;
+        this.discriminator = b.discriminator;
+        this.data = b.data;
+        this.loss = b.loss;
+        this.generatorOptimizer = b.generatorOptimizer;
+        this.discriminatorOptimizer = b.discriminatorOptimizer;
+        this.discriminatorSteps = b.discriminatorSteps;
+        this.batchSize = b.batchSize;
+        this.epochs = b.epochs;
+        this.steps = b.steps;
+        this.seed = b.seed;
+        this.listeners = ImmutableList.copyOf(b.listeners);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains from fresh weights.
+     *
+     * @return the trained GAN
+     * @throws org.gan4j.GanTrainingException if a step fails; the message names the step and the network
+     */
+    public TrainedGan fit() {
+        return new TrainingRun(this).run();
+    }
+
+    /** @return the generator specification */
+    public Generator generator() {
+        return generator;
+    }
+
+    /** @return the discriminator specification */
+    public Discriminator discriminator() {
+        return discriminator;
+    }
+
+    /** @return the loss */
+    public GanLoss loss() {
+        return loss;
+    }
+
+    /** @return the discriminator updates per generator update */
+    public int discriminatorSteps() {
+        return discriminatorSteps;
+    }
+
+    /** @return the batch size */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public String toString() {
+        return "GanTrainer(loss=" + loss + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
+                + ", discriminatorSteps=" + discriminatorSteps + ", batchSize=" + batchSize
+                + (epochs > 0 ? ", epochs=" + epochs : ", steps=" + steps) + ", seed=" + seed + ")";
+    }
+
+    /** Fluent builder of {@link GanTrainer}; each setter checks its argument, {@link #build()} checks the whole. */
+    public static final class Builder {
+        private Generator generator;
+        private Discriminator discriminator;
+        private GanDataSource data;
+        private GanLoss loss = new NonSaturatingLoss();
+        private OptimizerSpec generatorOptimizer = DEFAULT_OPTIMIZER;
+        private OptimizerSpec discriminatorOptimizer = DEFAULT_OPTIMIZER;
+        private int discriminatorSteps = 1;
+        private int batchSize = 64;
+        private int epochs;
+        private long steps;
+        private long seed = 42;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param generator the generator (required)
+         * @return this builder
+         */
+        public Builder generator(Generator generator) {
+            this.generator = Objects.requireNonNull(generator, "generator == null");
+            return this;
+        }
+
+        /**
+         * @param discriminator the discriminator (required)
+         * @return this builder
+         */
+        public Builder discriminator(Discriminator discriminator) {
+            this.discriminator = Objects.requireNonNull(discriminator, "discriminator == null");
+            return this;
+        }
+
+        /**
+         * @param data the real samples (required)
+         * @return this builder
+         */
+        public Builder data(GanDataSource data) {
+            this.data = Objects.requireNonNull(data, "data == null");
+            return this;
+        }
+
+        /**
+         * @param loss the loss (default: {@link NonSaturatingLoss})
+         * @return this builder
+         */
+        public Builder loss(GanLoss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss == null");
+            return this;
+        }
+
+        /**
+         * @param optimizer the generator's optimizer (default {@link #DEFAULT_OPTIMIZER})
+         * @return this builder
+         */
+        public Builder generatorOptimizer(OptimizerSpec optimizer) {
+            this.generatorOptimizer = Objects.requireNonNull(optimizer, "generatorOptimizer == null");
+            return this;
+        }
+
+        /**
+         * @param optimizer the discriminator's optimizer (default {@link #DEFAULT_OPTIMIZER})
+         * @return this builder
+         */
+        public Builder discriminatorOptimizer(OptimizerSpec optimizer) {
+            this.discriminatorOptimizer = Objects.requireNonNull(optimizer, "discriminatorOptimizer == null");
+            return this;
+        }
+
+        /**
+         * @param k discriminator updates per generator update, &gt;= 1 (default 1)
+         * @return this builder
+         */
+        public Builder discriminatorSteps(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("discriminatorSteps must be >= 1 but was " + k);
+            }
+            this.discriminatorSteps = k;
+            return this;
+        }
+
+        /**
+         * @param batchSize samples per batch, &gt;= 1 (default 64)
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1 but was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Trains for whole passes over the data (set this or {@link #steps(long)}).
+         *
+         * @param epochs the number of passes, &gt;= 1
+         * @return this builder
+         */
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1 but was " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /**
+         * Trains for a number of steps (generator updates; set this or {@link #epochs(int)}).
+         *
+         * @param steps the number of steps, &gt;= 1
+         * @return this builder
+         */
+        public Builder steps(long steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be >= 1 but was " + steps);
+            }
+            this.steps = steps;
+            return this;
+        }
+
+        /**
+         * @param seed the seed of weights, latent draws, shuffling and dropout (default 42)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param listener a listener, called in the order added
+         * @return this builder
+         */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener == null"));
+            return this;
+        }
+
+        /**
+         * @return the trainer
+         * @throws IllegalStateException    listing every missing setting, or when both epochs and steps are set
+         * @throws IllegalArgumentException when shapes disagree or the batch is larger than the data
+         */
+        public GanTrainer build() {
+            List<String> missing = new ArrayList<>();
+            if (generator == null) {
+                missing.add("generator");
+            }
+            if (discriminator == null) {
+                missing.add("discriminator");
+            }
+            if (data == null) {
+                missing.add("data");
+            }
+            if (epochs == 0 && steps == 0) {
+                missing.add("epochs or steps");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("GanTrainer is missing required settings: " + String.join(", ", missing));
+            }
+            if (epochs > 0 && steps > 0) {
+                throw new IllegalStateException("set epochs or steps, not both (epochs=" + epochs + ", steps=" + steps + ")");
+            }
+            if (!generator.outputShape().equals(discriminator.inputShape())) {
+                throw new IllegalArgumentException("generator output shape " + generator.outputShape()
+                        + " differs from discriminator input shape " + discriminator.inputShape());
+            }
+            if (!data.sampleShape().equals(discriminator.inputShape())) {
+                throw new IllegalArgumentException("data sample shape " + data.sampleShape()
+                        + " differs from discriminator input shape " + discriminator.inputShape());
+            }
+            OptionalLong size = data.size();
+            if (size.isPresent() && size.getAsLong() < batchSize) {
+                throw new IllegalArgumentException("batchSize " + batchSize + " exceeds the " + size.getAsLong()
+                        + " samples of the data source");
+            }
+            return new GanTrainer(this);
+        }
+    }
+}

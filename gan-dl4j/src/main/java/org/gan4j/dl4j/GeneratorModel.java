@@ -1,0 +1,202 @@
+package org.gan4j.dl4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.gan4j.GeneratorSampler;
+import org.gan4j.LatentSpace;
+import org.gan4j.Shape;
+import org.gan4j.dl4j.internal.LatentSampler;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A generator ready for sampling: a SameDiff inference graph (batch norm on running statistics, no dropout) with
+ * placeholder {@value #LATENT} [n, latent size] and output {@value #SAMPLE} [n, sample shape...].
+ *
+ * <p>{@link #save(Path)} writes one zip archive holding {@value #GRAPH_ENTRY} (a plain SameDiff flat-buffers file that
+ * any SameDiff program can load and run) and {@value #META_ENTRY} (latent space, sample shape, format version).
+ * {@link #load(Path)} reads it back without any of gan4j's training code. Sampling calls are serialised, so one model
+ * can be shared between threads.
+ */
+public final class GeneratorModel implements GeneratorSampler {
+    /** The placeholder holding latent vectors. */
+    public static final String LATENT = "z";
+    /** The output holding samples. */
+    public static final String SAMPLE = "sample";
+    /** The archive entry holding the SameDiff graph. */
+    public static final String GRAPH_ENTRY = "generator.samediff";
+    /** The archive entry holding the metadata. */
+    public static final String META_ENTRY = "generator.properties";
+    /** The archive format this version writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final SameDiff graph;
+    private final LatentSpace latent;
+    private final Shape outputShape;
+    private final LatentSampler sampler;
+
+    GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed) {
+        this.graph = graph;
+        this.latent = latent;
+        this.outputShape = outputShape;
+        this.sampler = new LatentSampler(latent, seed);
+    }
+
+    @Override
+    public LatentSpace latent() {
+        return latent;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
+    public synchronized INDArray sample(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1 but was " + n);
+        }
+        INDArray z = Nd4j.create(DataType.FLOAT, n, latent.size());
+        sampler.fill(z);
+        return run(z);
+    }
+
+    @Override
+    public synchronized INDArray sample(INDArray z) {
+        Objects.requireNonNull(z, "latent == null");
+        if (z.rank() != 2 || z.size(1) != latent.size() || z.size(0) < 1) {
+            throw new IllegalArgumentException("latent must have shape [n >= 1, " + latent.size() + "] but was "
+                    + Arrays.toString(z.shape()));
+        }
+        return run(z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT));
+    }
+
+    private INDArray run(INDArray z) {
+        return graph.output(Map.of(LATENT, z), SAMPLE).get(SAMPLE).dup();
+    }
+
+    /**
+     * Writes the generator atomically: to a temporary file beside {@code file}, then renamed over it.
+     *
+     * @param file the archive to write
+     */
+    public synchronized void save(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry(META_ENTRY));
+                    metadata().store(zip, "gan4j generator");
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(GRAPH_ENTRY));
+                    zip.write(bytes(graph));
+                    zip.closeEntry();
+                }
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save generator to " + file, e);
+        }
+    }
+
+    private Properties metadata() {
+        Properties p = new Properties();
+        p.setProperty("format", Integer.toString(FORMAT_VERSION));
+        p.setProperty("latent.distribution", latent.distribution().name());
+        p.setProperty("latent.size", Integer.toString(latent.size()));
+        p.setProperty("sample.shape", Arrays.toString(outputShape.dims()).replaceAll("[\\[\\] ]", ""));
+        return p;
+    }
+
+    /**
+     * Reads a generator written by {@link #save(Path)}.
+     *
+     * @param file the archive
+     * @return the generator; its own latent draws are seeded with 0
+     * @throws IllegalArgumentException if the file is not a gan4j generator archive of a supported version
+     */
+    public static GeneratorModel load(Path file) {
+        return load(file, 0);
+    }
+
+    /**
+     * Reads a generator written by {@link #save(Path)}.
+     *
+     * @param file the archive
+     * @param seed the seed of the model's latent draws in {@link #sample(int)}
+     * @return the generator
+     * @throws IllegalArgumentException if the file is not a gan4j generator archive of a supported version
+     */
+    public static GeneratorModel load(Path file, long seed) {
+        Objects.requireNonNull(file, "file == null");
+        byte[] meta = null;
+        byte[] graphBytes = null;
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (META_ENTRY.equals(e.getName())) {
+                    meta = zip.readAllBytes();
+                } else if (GRAPH_ENTRY.equals(e.getName())) {
+                    graphBytes = zip.readAllBytes();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a readable gan4j generator archive: " + e.getMessage(), e);
+        }
+        if (meta == null || graphBytes == null) {
+            throw new IllegalArgumentException(file + " is not a gan4j generator archive: it must hold " + META_ENTRY
+                    + " and " + GRAPH_ENTRY);
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new java.io.StringReader(new String(meta, StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String format = p.getProperty("format");
+        if (!Integer.toString(FORMAT_VERSION).equals(format)) {
+            throw new IllegalArgumentException(file + " has generator format " + format + " but this gan4j reads format "
+                    + FORMAT_VERSION);
+        }
+        int size = Integer.parseInt(p.getProperty("latent.size"));
+        LatentSpace latent = LatentSpace.Distribution.valueOf(p.getProperty("latent.distribution"))
+                == LatentSpace.Distribution.GAUSSIAN ? LatentSpace.gaussian(size) : LatentSpace.uniform(size);
+        Shape shape = Shape.of(Arrays.stream(p.getProperty("sample.shape").split(",")).mapToLong(Long::parseLong).toArray());
+        SameDiff graph = SameDiff.load(new ByteArrayInputStream(graphBytes), false);
+        return new GeneratorModel(graph, latent, shape, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratorModel(latent=" + latent + ", sample=" + outputShape + ")";
+    }
+
+    /** SameDiff.save(OutputStream) closes the stream it is given, so the graph is serialised to memory first. */
+    private static byte[] bytes(SameDiff graph) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        graph.save(out, false);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,215 @@
+package org.gan4j.dl4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gan4j.GanTrainingException;
+import org.gan4j.GeneratorSampler;
+import org.gan4j.LossHistory;
+import org.gan4j.StepResult;
+import org.gan4j.TrainingListener;
+import org.gan4j.TrainingView;
+import org.gan4j.dl4j.internal.GraphParameters;
+import org.gan4j.dl4j.internal.LatentSampler;
+import org.gan4j.dl4j.internal.NetworkCompiler;
+import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
+import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
+import org.gan4j.dl4j.internal.NetworkUpdater;
+import org.gan4j.dl4j.internal.ParameterStore;
+import org.gan4j.dl4j.internal.PhaseGraph;
+import org.gan4j.dl4j.internal.RealBatches;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One {@link GanTrainer#fit()}: fresh weights and optimizer state, the phase graphs compiled once, then the step loop.
+ * Every array a step touches (real batches, latent batches, optimizer state) is allocated here, before the loop.
+ */
+final class TrainingRun implements TrainingView {
+    private static final String REAL = "real";
+    private static final String LATENT = "z";
+
+    private final GanTrainer config;
+    private final NetworkCompiler generatorCompiler;
+    private final ParameterStore generatorParams;
+    private final ParameterStore discriminatorParams;
+    private final PhaseGraph discriminatorPhase;
+    private final PhaseGraph generatorPhase;
+    private final INDArray[] realBatches;
+    private final List<Map<String, INDArray>> discriminatorFeeds = new ArrayList<>();
+    private final Map<String, INDArray> generatorFeed;
+    private final INDArray discriminatorLatent;
+    private final INDArray generatorLatent;
+    private final LatentSampler latentSampler;
+    private final RealBatches batches;
+    private final GeneratorModel sampler;
+    private final List<StepResult> history = new ArrayList<>();
+    private final long totalSteps;
+    private long step;
+    private int epoch;
+
+    TrainingRun(GanTrainer config) {
+        this.config = config;
+        long seed = config.seed;
+        int b = config.batchSize;
+        int latentSize = config.generator.latent().size();
+        Nd4j.getRandom().setSeed(seed);
+        Random initRandom = Nd4j.getRandomFactory().getNewRandomInstance(seed ^ 0x9E3779B97F4A7C15L);
+        generatorParams = new ParameterStore("G", initRandom);
+        discriminatorParams = new ParameterStore("D", initRandom);
+        generatorCompiler = new NetworkCompiler(config.generator.body(), config.generator.latent().shape(),
+                config.generator.weightInit());
+        NetworkCompiler discriminatorCompiler = new NetworkCompiler(config.discriminator.body(),
+                config.discriminator.inputShape(), config.discriminator.weightInit());
+
+        SameDiff dGraph = SameDiff.create();
+        SDVariable real = dGraph.placeHolder(REAL, DataType.FLOAT, config.discriminator.inputShape().withBatch(b));
+        SDVariable dz = dGraph.placeHolder(LATENT, DataType.FLOAT, b, latentSize);
+        SDVariable fake = generatorCompiler.compile(new GraphParameters(dGraph, generatorParams), dz, Mode.TRAINING, b)
+                .output();
+        GraphParameters dParams = new GraphParameters(dGraph, discriminatorParams);
+        Compiled realScores = discriminatorCompiler.compile(dParams, real, Mode.TRAINING, b);
+        Compiled fakeScores = discriminatorCompiler.compile(dParams, fake, Mode.TRAINING, b);
+        String dLoss = config.loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output()).name();
+        List<org.gan4j.dl4j.internal.BatchNormUpdate> dStats = new ArrayList<>(realScores.batchNormUpdates());
+        dStats.addAll(fakeScores.batchNormUpdates());
+
+        SameDiff gGraph = SameDiff.create();
+        SDVariable gz = gGraph.placeHolder(LATENT, DataType.FLOAT, b, latentSize);
+        Compiled generated = generatorCompiler.compile(new GraphParameters(gGraph, generatorParams), gz, Mode.TRAINING, b);
+        Compiled scores = discriminatorCompiler.compile(new GraphParameters(gGraph, discriminatorParams),
+                generated.output(), Mode.TRAINING, b);
+        String gLoss = config.loss.generatorLoss(gGraph, scores.output()).name();
+
+        realBatches = new INDArray[config.discriminatorSteps];
+        discriminatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);
+        generatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);
+        for (int i = 0; i < realBatches.length; i++) {
+            realBatches[i] = Nd4j.create(DataType.FLOAT, config.discriminator.inputShape().withBatch(b));
+            discriminatorFeeds.add(Map.of(REAL, realBatches[i], LATENT, discriminatorLatent));
+        }
+        generatorFeed = Map.of(LATENT, generatorLatent);
+
+        discriminatorPhase = new PhaseGraph("discriminator", dGraph, dLoss,
+                new NetworkUpdater(config.discriminatorOptimizer, discriminatorParams.parameters()), dStats);
+        generatorPhase = new PhaseGraph("generator", gGraph, gLoss,
+                new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters()), generated.batchNormUpdates());
+        latentSampler = new LatentSampler(config.generator.latent(), seed + 1);
+        batches = new RealBatches(config.data, b, seed + 2);
+        sampler = new GeneratorModel(inferenceGraph(), config.generator.latent(), config.generator.outputShape(), seed + 3);
+        totalSteps = config.steps > 0 ? config.steps : stepsForEpochs();
+    }
+
+    private long stepsForEpochs() {
+        if (config.data.size().isEmpty()) {
+            return -1;
+        }
+        long batchesPerEpoch = config.data.size().getAsLong() / config.batchSize;
+        return batchesPerEpoch * config.epochs / config.discriminatorSteps;
+    }
+
+    private SameDiff inferenceGraph() {
+        SameDiff graph = SameDiff.create();
+        SDVariable z = graph.placeHolder(GeneratorModel.LATENT, DataType.FLOAT, -1, config.generator.latent().size());
+        SDVariable out = generatorCompiler.compile(new GraphParameters(graph, generatorParams), z, Mode.INFERENCE, -1)
+                .output();
+        graph.identity(GeneratorModel.SAMPLE, out);
+        return graph;
+    }
+
+    TrainedGan run() {
+        checkGeneratorOutput();
+        while (config.steps == 0 || step < config.steps) {
+            if (!stageRealBatches()) {
+                break;
+            }
+            double dLoss = 0;
+            for (Map<String, INDArray> feed : discriminatorFeeds) {
+                latentSampler.fill(discriminatorLatent);
+                dLoss += runPhase(discriminatorPhase, feed);
+            }
+            dLoss /= discriminatorFeeds.size();
+            latentSampler.fill(generatorLatent);
+            double gLoss = runPhase(generatorPhase, generatorFeed);
+            step++;
+            StepResult result = new StepResult(step, epoch, dLoss, gLoss);
+            history.add(result);
+            for (TrainingListener l : config.listeners) {
+                l.onStepEnd(this, result);
+            }
+        }
+        for (TrainingListener l : config.listeners) {
+            l.onFitEnd(this);
+        }
+        return new TrainedGan(sampler, history());
+    }
+
+    /** Fills the step's k real batches; false when the last epoch ended first. */
+    private boolean stageRealBatches() {
+        for (INDArray batch : realBatches) {
+            while (!batches.fill(batch)) {
+                int finished = epoch++;
+                for (TrainingListener l : config.listeners) {
+                    l.onEpochEnd(this, finished);
+                }
+                if (config.epochs > 0 && epoch >= config.epochs) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private double runPhase(PhaseGraph phase, Map<String, INDArray> feed) {
+        double loss;
+        try {
+            loss = phase.step(feed, epoch);
+        } catch (RuntimeException e) {
+            throw new GanTrainingException("step " + (step + 1) + ": the " + phase.network() + " update failed: "
+                    + e.getMessage(), e);
+        }
+        if (!Double.isFinite(loss)) {
+            throw new GanTrainingException("step " + (step + 1) + ": the " + phase.network() + " loss ("
+                    + config.loss + ") is " + loss);
+        }
+        return loss;
+    }
+
+    private void checkGeneratorOutput() {
+        INDArray probe = sampler.sample(2);
+        long[] expected = config.generator.outputShape().withBatch(2);
+        if (!java.util.Arrays.equals(probe.shape(), expected)) {
+            throw new GanTrainingException("generator produces samples of shape " + java.util.Arrays.toString(probe.shape())
+                    + " but declares " + java.util.Arrays.toString(expected));
+        }
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    @Override
+    public LossHistory history() {
+        return new LossHistory(history);
+    }
+
+    @Override
+    public GeneratorSampler generator() {
+        return sampler;
+    }
+}

@@ -1,0 +1,96 @@
+package org.gan4j.dl4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gan4j.optim.Adam;
+import org.gan4j.optim.OptimizerSpec;
+import org.gan4j.optim.RmsProp;
+import org.gan4j.optim.Sgd;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * The optimizer of one network: one ND4J {@link GradientUpdater} per parameter, its state allocated once, each step
+ * turning gradients into updates in place and subtracting them from the shared weights in place.
+ */
+public final class NetworkUpdater {
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final OptimizerSpec spec;
+    private int iteration;
+
+    private record Slot(String name, INDArray parameter, GradientUpdater<?> updater, INDArray state) {
+    }
+
+    /**
+     * @param spec       the optimizer
+     * @param parameters the network's parameters by name
+     */
+    public NetworkUpdater(OptimizerSpec spec, Map<String, INDArray> parameters) {
+        this.spec = spec;
+        IUpdater config = toNd4j(spec);
+        for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+            long n = e.getValue().length();
+            long stateSize = config.stateSize(n);
+            INDArray state = stateSize == 0 ? null : Nd4j.zeros(DataType.FLOAT, 1, stateSize);
+            GradientUpdater<?> updater = config.instantiate(state, true);
+            slots.add(new Slot(e.getKey(), e.getValue(), updater, state));
+            names.add(e.getKey());
+        }
+    }
+
+    /** @return the names of the parameters this updater trains, in order */
+    public List<String> parameterNames() {
+        return names;
+    }
+
+    /** @return the optimizer specification */
+    public OptimizerSpec spec() {
+        return spec;
+    }
+
+    /** @return the number of updates applied so far */
+    public int iteration() {
+        return iteration;
+    }
+
+    /**
+     * Applies one update from gradients keyed by parameter name. The gradient arrays are overwritten.
+     *
+     * @param gradients the gradients
+     * @param epoch     the current epoch
+     */
+    public void apply(Map<String, INDArray> gradients, int epoch) {
+        for (Slot slot : slots) {
+            INDArray gradient = gradients.get(slot.name());
+            if (gradient == null) {
+                continue;
+            }
+            INDArray flat = gradient.reshape(1, gradient.length());
+            slot.updater().applyUpdater(flat, iteration, epoch);
+            slot.parameter().subi(gradient);
+        }
+        iteration++;
+    }
+
+    /**
+     * @param spec an optimizer specification
+     * @return the ND4J updater configuration with the same hyperparameters
+     */
+    public static IUpdater toNd4j(OptimizerSpec spec) {
+        if (spec instanceof Adam a) {
+            return new org.nd4j.linalg.learning.config.Adam(a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
+        }
+        if (spec instanceof RmsProp r) {
+            return new org.nd4j.linalg.learning.config.RmsProp(r.learningRate(), r.decay(), r.epsilon());
+        }
+        if (spec instanceof Sgd s) {
+            return new org.nd4j.linalg.learning.config.Sgd(s.learningRate());
+        }
+        throw new IllegalArgumentException("unknown optimizer " + spec);
+    }
+}

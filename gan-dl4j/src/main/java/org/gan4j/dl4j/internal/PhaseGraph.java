@@ -1,0 +1,81 @@
+package org.gan4j.dl4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One training phase (a discriminator step or a generator step): a graph built once with its loss and its gradient
+ * function, fed from placeholder arrays that are refilled in place, and the updater of the network it trains.
+ */
+public final class PhaseGraph {
+    private final String network;
+    private final SameDiff graph;
+    private final String lossName;
+    private final NetworkUpdater updater;
+    private final List<BatchNormUpdate> batchNormUpdates;
+    private final List<String> outputs = new ArrayList<>();
+
+    /**
+     * Builds the gradient function (silently: SameDiff prints every differentiated op).
+     *
+     * @param network          "generator" or "discriminator", for messages
+     * @param graph            the graph, with its loss variable
+     * @param lossName         the loss variable's name
+     * @param updater          the trained network's optimizer
+     * @param batchNormUpdates the running statistics this phase updates
+     */
+    public PhaseGraph(String network, SameDiff graph, String lossName, NetworkUpdater updater, List<BatchNormUpdate> batchNormUpdates) {
+        this.network = network;
+        this.graph = graph;
+        this.lossName = lossName;
+        this.updater = updater;
+        this.batchNormUpdates = List.copyOf(batchNormUpdates);
+        outputs.add(lossName);
+        for (BatchNormUpdate u : batchNormUpdates) {
+            outputs.add(u.meanOutput());
+            outputs.add(u.varOutput());
+        }
+        graph.setLossVariables(lossName);
+        Stdout.silenced(() -> {
+            graph.createGradFunction();
+            return null;
+        });
+    }
+
+    /** @return the network this phase trains, for messages */
+    public String network() {
+        return network;
+    }
+
+    /** @return the graph */
+    public SameDiff graph() {
+        return graph;
+    }
+
+    /** @return the updater */
+    public NetworkUpdater updater() {
+        return updater;
+    }
+
+    /**
+     * Runs one step: forward, backward, optimizer update, running statistics.
+     *
+     * @param placeholders the arrays fed to the placeholders, refilled in place by the caller
+     * @param epoch        the current epoch
+     * @return the loss before the update
+     */
+    public double step(Map<String, INDArray> placeholders, int epoch) {
+        OutAndGrad result = graph.calculateGradientsAndOutputs(placeholders, outputs, updater.parameterNames());
+        Map<String, INDArray> out = result.getOutputs();
+        double loss = out.get(lossName).getDouble(0);
+        updater.apply(result.getGradients(), epoch);
+        for (BatchNormUpdate u : batchNormUpdates) {
+            u.apply(out.get(u.meanOutput()), out.get(u.varOutput()));
+        }
+        return loss;
+    }
+}

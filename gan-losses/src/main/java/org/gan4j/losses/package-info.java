@@ -1,0 +1,2 @@
+/** GAN losses over discriminator logits, each a pure graph builder. */
+package org.gan4j.losses;
