@@ -1,0 +1,2 @@
+/** Ready-made network specifications from the literature. */
+package org.gan4j.zoo;
