@@ -4,12 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +19,7 @@ import org.gan4j.GeneratorSampler;
 import org.gan4j.LatentSpace;
 import org.gan4j.Shape;
 import org.gan4j.dl4j.internal.LatentSampler;
+import org.gan4j.dl4j.io.AtomicFiles;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -100,26 +99,17 @@ public final class GeneratorModel implements GeneratorSampler {
      */
     public synchronized void save(Path file) {
         Objects.requireNonNull(file, "file == null");
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                    zip.putNextEntry(new ZipEntry(META_ENTRY));
-                    metadata().store(zip, "gan4j generator");
-                    zip.closeEntry();
-                    zip.putNextEntry(new ZipEntry(GRAPH_ENTRY));
-                    zip.write(bytes(graph));
-                    zip.closeEntry();
-                }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save generator to " + file, e);
-        }
+        byte[] graphBytes = bytes(graph);
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(META_ENTRY));
+            metadata().store(zip, "gan4j generator");
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(GRAPH_ENTRY));
+            zip.write(graphBytes);
+            zip.closeEntry();
+            zip.finish();
+        });
     }
 
     private Properties metadata() {

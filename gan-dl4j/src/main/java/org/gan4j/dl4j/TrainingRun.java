@@ -9,17 +9,12 @@ import org.gan4j.LossHistory;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
-import org.gan4j.dl4j.internal.GraphParameters;
+import org.gan4j.dl4j.internal.GanGraphs;
 import org.gan4j.dl4j.internal.LatentSampler;
-import org.gan4j.dl4j.internal.NetworkCompiler;
-import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
-import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
 import org.gan4j.dl4j.internal.NetworkUpdater;
 import org.gan4j.dl4j.internal.ParameterStore;
 import org.gan4j.dl4j.internal.PhaseGraph;
 import org.gan4j.dl4j.internal.RealBatches;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -30,11 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every array a step touches (real batches, latent batches, optimizer state) is allocated here, before the loop.
  */
 final class TrainingRun implements TrainingView {
-    private static final String REAL = "real";
-    private static final String LATENT = "z";
-
     private final GanTrainer config;
-    private final NetworkCompiler generatorCompiler;
     private final ParameterStore generatorParams;
     private final ParameterStore discriminatorParams;
     private final PhaseGraph discriminatorPhase;
@@ -61,46 +52,27 @@ final class TrainingRun implements TrainingView {
         Random initRandom = Nd4j.getRandomFactory().getNewRandomInstance(seed ^ 0x9E3779B97F4A7C15L);
         generatorParams = new ParameterStore("G", initRandom);
         discriminatorParams = new ParameterStore("D", initRandom);
-        generatorCompiler = new NetworkCompiler(config.generator.body(), config.generator.latent().shape(),
-                config.generator.weightInit());
-        NetworkCompiler discriminatorCompiler = new NetworkCompiler(config.discriminator.body(),
-                config.discriminator.inputShape(), config.discriminator.weightInit());
-
-        SameDiff dGraph = SameDiff.create();
-        SDVariable real = dGraph.placeHolder(REAL, DataType.FLOAT, config.discriminator.inputShape().withBatch(b));
-        SDVariable dz = dGraph.placeHolder(LATENT, DataType.FLOAT, b, latentSize);
-        SDVariable fake = generatorCompiler.compile(new GraphParameters(dGraph, generatorParams), dz, Mode.TRAINING, b)
-                .output();
-        GraphParameters dParams = new GraphParameters(dGraph, discriminatorParams);
-        Compiled realScores = discriminatorCompiler.compile(dParams, real, Mode.TRAINING, b);
-        Compiled fakeScores = discriminatorCompiler.compile(dParams, fake, Mode.TRAINING, b);
-        String dLoss = config.loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output()).name();
-        List<org.gan4j.dl4j.internal.BatchNormUpdate> dStats = new ArrayList<>(realScores.batchNormUpdates());
-        dStats.addAll(fakeScores.batchNormUpdates());
-
-        SameDiff gGraph = SameDiff.create();
-        SDVariable gz = gGraph.placeHolder(LATENT, DataType.FLOAT, b, latentSize);
-        Compiled generated = generatorCompiler.compile(new GraphParameters(gGraph, generatorParams), gz, Mode.TRAINING, b);
-        Compiled scores = discriminatorCompiler.compile(new GraphParameters(gGraph, discriminatorParams),
-                generated.output(), Mode.TRAINING, b);
-        String gLoss = config.loss.generatorLoss(gGraph, scores.output()).name();
+        GanGraphs graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, b,
+                generatorParams, discriminatorParams);
 
         realBatches = new INDArray[config.discriminatorSteps];
         discriminatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);
         generatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);
         for (int i = 0; i < realBatches.length; i++) {
             realBatches[i] = Nd4j.create(DataType.FLOAT, config.discriminator.inputShape().withBatch(b));
-            discriminatorFeeds.add(Map.of(REAL, realBatches[i], LATENT, discriminatorLatent));
+            discriminatorFeeds.add(Map.of(GanGraphs.REAL, realBatches[i], GanGraphs.LATENT, discriminatorLatent));
         }
-        generatorFeed = Map.of(LATENT, generatorLatent);
+        generatorFeed = Map.of(GanGraphs.LATENT, generatorLatent);
 
-        discriminatorPhase = new PhaseGraph("discriminator", dGraph, dLoss,
-                new NetworkUpdater(config.discriminatorOptimizer, discriminatorParams.parameters()), dStats);
-        generatorPhase = new PhaseGraph("generator", gGraph, gLoss,
-                new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters()), generated.batchNormUpdates());
+        discriminatorPhase = new PhaseGraph("discriminator", graphs.discriminatorGraph(), graphs.discriminatorLoss(),
+                new NetworkUpdater(config.discriminatorOptimizer, discriminatorParams.parameters()),
+                graphs.discriminatorUpdates());
+        generatorPhase = new PhaseGraph("generator", graphs.generatorGraph(), graphs.generatorLoss(),
+                new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters()), graphs.generatorUpdates());
         latentSampler = new LatentSampler(config.generator.latent(), seed + 1);
         batches = new RealBatches(config.data, b, seed + 2);
-        sampler = new GeneratorModel(inferenceGraph(), config.generator.latent(), config.generator.outputShape(), seed + 3);
+        sampler = new GeneratorModel(GanGraphs.inference(config.generator, generatorParams, GeneratorModel.LATENT,
+                GeneratorModel.SAMPLE), config.generator.latent(), config.generator.outputShape(), seed + 3);
         totalSteps = config.steps > 0 ? config.steps : stepsForEpochs();
     }
 
@@ -110,15 +82,6 @@ final class TrainingRun implements TrainingView {
         }
         long batchesPerEpoch = config.data.size().getAsLong() / config.batchSize;
         return batchesPerEpoch * config.epochs / config.discriminatorSteps;
-    }
-
-    private SameDiff inferenceGraph() {
-        SameDiff graph = SameDiff.create();
-        SDVariable z = graph.placeHolder(GeneratorModel.LATENT, DataType.FLOAT, -1, config.generator.latent().size());
-        SDVariable out = generatorCompiler.compile(new GraphParameters(graph, generatorParams), z, Mode.INFERENCE, -1)
-                .output();
-        graph.identity(GeneratorModel.SAMPLE, out);
-        return graph;
     }
 
     TrainedGan run() {

@@ -1,0 +1,90 @@
+package org.gan4j.dl4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.Discriminator;
+import org.gan4j.Generator;
+import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
+import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
+import org.gan4j.loss.GanLoss;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The two training graphs of a GAN, built once over shared parameter stores:
+ * <ul>
+ *   <li>the discriminator phase: placeholders {@value #REAL} and {@value #LATENT}; L_D(D(real), D(G(z)));</li>
+ *   <li>the generator phase: placeholder {@value #LATENT}; L_G(D(G(z))).</li>
+ * </ul>
+ * Both run the networks in training mode (batch statistics, dropout) with a fixed batch size.
+ *
+ * @param discriminatorGraph   the discriminator-phase graph
+ * @param discriminatorLoss    its loss variable
+ * @param discriminatorUpdates the discriminator's running-statistic updates (real pass, then fake pass)
+ * @param generatorGraph       the generator-phase graph
+ * @param generatorLoss        its loss variable
+ * @param generatorUpdates     the generator's running-statistic updates
+ */
+public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, List<BatchNormUpdate> discriminatorUpdates,
+                        SameDiff generatorGraph, String generatorLoss, List<BatchNormUpdate> generatorUpdates) {
+    /** The placeholder of real samples. */
+    public static final String REAL = "real";
+    /** The placeholder of latent vectors. */
+    public static final String LATENT = "z";
+
+    /**
+     * Builds both graphs. Parameters are created (and initialised) on first use: the generator's, then the
+     * discriminator's.
+     *
+     * @param generator           the generator spec
+     * @param discriminator       the discriminator spec
+     * @param loss                the loss
+     * @param batch               the batch size
+     * @param generatorParams     the generator's store
+     * @param discriminatorParams the discriminator's store
+     * @return the graphs
+     */
+    public static GanGraphs build(Generator generator, Discriminator discriminator, GanLoss loss, int batch,
+                                  ParameterStore generatorParams, ParameterStore discriminatorParams) {
+        int latentSize = generator.latent().size();
+        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.latent().shape(), generator.weightInit());
+        NetworkCompiler d = new NetworkCompiler(discriminator.body(), discriminator.inputShape(), discriminator.weightInit());
+
+        SameDiff dGraph = SameDiff.create();
+        SDVariable real = dGraph.placeHolder(REAL, DataType.FLOAT, discriminator.inputShape().withBatch(batch));
+        SDVariable dz = dGraph.placeHolder(LATENT, DataType.FLOAT, batch, latentSize);
+        SDVariable fake = g.compile(new GraphParameters(dGraph, generatorParams), dz, Mode.TRAINING, batch).output();
+        GraphParameters dParams = new GraphParameters(dGraph, discriminatorParams);
+        Compiled realScores = d.compile(dParams, real, Mode.TRAINING, batch);
+        Compiled fakeScores = d.compile(dParams, fake, Mode.TRAINING, batch);
+        String dLoss = loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output()).name();
+        List<BatchNormUpdate> dStats = new ArrayList<>(realScores.batchNormUpdates());
+        dStats.addAll(fakeScores.batchNormUpdates());
+
+        SameDiff gGraph = SameDiff.create();
+        SDVariable gz = gGraph.placeHolder(LATENT, DataType.FLOAT, batch, latentSize);
+        Compiled generated = g.compile(new GraphParameters(gGraph, generatorParams), gz, Mode.TRAINING, batch);
+        Compiled scores = d.compile(new GraphParameters(gGraph, discriminatorParams), generated.output(), Mode.TRAINING, batch);
+        String gLoss = loss.generatorLoss(gGraph, scores.output()).name();
+        return new GanGraphs(dGraph, dLoss, dStats, gGraph, gLoss, generated.batchNormUpdates());
+    }
+
+    /**
+     * Builds the generator's inference graph: placeholder {@code latentName} [n, latent size], output
+     * {@code outputName}; batch norm on running statistics, no dropout.
+     *
+     * @param generator  the generator spec
+     * @param params     the generator's store
+     * @param latentName the placeholder's name
+     * @param outputName the output's name
+     * @return the graph
+     */
+    public static SameDiff inference(Generator generator, ParameterStore params, String latentName, String outputName) {
+        SameDiff graph = SameDiff.create();
+        SDVariable z = graph.placeHolder(latentName, DataType.FLOAT, -1, generator.latent().size());
+        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.latent().shape(), generator.weightInit());
+        graph.identity(outputName, g.compile(new GraphParameters(graph, params), z, Mode.INFERENCE, -1).output());
+        return graph;
+    }
+}

@@ -1,0 +1,33 @@
+package org.gan4j.samples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of gan4j's runnable programs: {@code mvn -B -q -pl samples exec:exec -Dargs="<command> --help"}. */
+@Command(name = "gan4j-samples", mixinStandardHelpOptions = true, version = "gan4j 0.1.0-SNAPSHOT",
+        description = "Runnable gan4j programs. Each writes its pictures and figures to the folder given by --out.",
+        subcommands = {DcganFashionMnist.class, CommandLine.HelpCommand.class})
+public final class Gan4jSamples {
+
+    private Gan4jSamples() {
+    }
+
+    /**
+     * Runs a sample program.
+     *
+     * @param args the command and its options
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs a sample program without exiting the JVM.
+     *
+     * @param args the command and its options
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        return new CommandLine(new Gan4jSamples()).execute(args);
+    }
+}
