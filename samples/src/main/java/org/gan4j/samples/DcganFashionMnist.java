@@ -25,13 +25,13 @@ final class DcganFashionMnist implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DcganFashionMnist.class);
 
     @Option(names = "--steps", description = "training steps (one D and one G update each; default ${DEFAULT-VALUE})")
-    long steps = 300;
+    long steps = 600;
 
     @Option(names = "--batch-size", description = "batch size (default ${DEFAULT-VALUE})")
     int batchSize = 64;
 
     @Option(names = "--seed", description = "seed of weights, latents and shuffling (default ${DEFAULT-VALUE})")
-    long seed = 42;
+    long seed = 7;
 
     @Option(names = "--data", description = "directory with the Fashion-MNIST IDX files (default ${DEFAULT-VALUE})")
     Path data = Path.of(FashionMnist.DEBIAN_DIRECTORY);
