@@ -1,6 +1,7 @@
 package org.gan4j.samples;
 
 // README quick start begins
+import java.nio.file.Path;
 import org.gan4j.Discriminator;
 import org.gan4j.Generator;
 import org.gan4j.LatentSpace;
@@ -33,8 +34,8 @@ public final class QuickStart {
                 .build()
                 .fit();
         INDArray images = gan.sample(16);                       // [16, 1, 28, 28] in [-1, 1]
-        ImageGrid.writePng(images, 4, java.nio.file.Path.of("quickstart.png"));
-        gan.save(java.nio.file.Path.of("generator.zip"));       // GeneratorModel.load(...) reads it back
+        ImageGrid.writePng(images, 4, Path.of("output", "quickstart.png"));
+        gan.save(Path.of("output", "generator.zip"));           // GeneratorModel.load(...) reads it back
     }
 }
 // README quick start ends

@@ -40,4 +40,18 @@ class SamplesSmokeTest {
     void should_refuse_an_unknown_option() {
         assertThat(Gan4jSamples.run("dcgan", "--no-such-option")).isEqualTo(2);
     }
+
+    @Test
+    void should_run_the_readme_quick_start() throws IOException {
+        Path out = Path.of("output");
+        QuickStart.main(new String[] {"3"});
+        try {
+            assertThat(ImageIO.read(out.resolve("quickstart.png").toFile()).getWidth()).isEqualTo(4 * 29 + 1);
+            assertThat(GeneratorModel.load(out.resolve("generator.zip")).outputShape().dims()).containsExactly(1, 28, 28);
+        } finally {
+            Files.deleteIfExists(out.resolve("quickstart.png"));
+            Files.deleteIfExists(out.resolve("generator.zip"));
+            Files.deleteIfExists(out);
+        }
+    }
 }
