@@ -31,4 +31,13 @@ public interface GanLoss {
      * @return a scalar
      */
     SDVariable generatorLoss(SameDiff graph, SDVariable fakeLogits);
+
+    /**
+     * The training settings of this loss's paper, used by the trainer for whatever the user leaves unset.
+     *
+     * @return the recipe; by default none
+     */
+    default TrainingRecipe recipe() {
+        return TrainingRecipe.none();
+    }
 }

@@ -1,2 +1,2 @@
-/** The loss contract: discriminator and generator objectives over discriminator logits. */
+/** The loss contract: discriminator and generator objectives over logits, penalties, constraints, recipes. */
 package org.gan4j.loss;

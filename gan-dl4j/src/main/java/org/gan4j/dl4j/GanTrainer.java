@@ -9,7 +9,11 @@ import org.gan4j.Discriminator;
 import org.gan4j.Generator;
 import org.gan4j.TrainingListener;
 import org.gan4j.data.GanDataSource;
+import org.gan4j.dl4j.internal.NetworkCompiler;
+import org.gan4j.loss.DiscriminatorPenalty;
 import org.gan4j.loss.GanLoss;
+import org.gan4j.loss.TrainingRecipe;
+import org.gan4j.loss.WeightConstraint;
 import org.gan4j.losses.NonSaturatingLoss;
 import org.gan4j.optim.OptimizerSpec;
 
@@ -48,15 +52,22 @@ public final class GanTrainer {
     final long steps;
     final long seed;
     final ImmutableList<TrainingListener> listeners;
+    final ImmutableList<DiscriminatorPenalty> penalties;
+    final ImmutableList<WeightConstraint> constraints;
 
     private GanTrainer(Builder b) {
+        TrainingRecipe recipe = b.useRecipe ? b.loss.recipe() : TrainingRecipe.none();
         this.generator = b.generator;
         this.discriminator = b.discriminator;
         this.data = b.data;
         this.loss = b.loss;
-        this.generatorOptimizer = b.generatorOptimizer;
-        this.discriminatorOptimizer = b.discriminatorOptimizer;
-        this.discriminatorSteps = b.discriminatorSteps;
+        this.generatorOptimizer = b.generatorOptimizer != null ? b.generatorOptimizer
+                : recipe.generatorOptimizer().orElse(DEFAULT_OPTIMIZER);
+        this.discriminatorOptimizer = b.discriminatorOptimizer != null ? b.discriminatorOptimizer
+                : recipe.discriminatorOptimizer().orElse(DEFAULT_OPTIMIZER);
+        this.discriminatorSteps = b.discriminatorSteps > 0 ? b.discriminatorSteps : recipe.discriminatorSteps().orElse(1);
+        this.penalties = ImmutableList.<DiscriminatorPenalty>builder().addAll(recipe.penalties()).addAll(b.penalties).build();
+        this.constraints = ImmutableList.<WeightConstraint>builder().addAll(recipe.constraints()).addAll(b.constraints).build();
         this.batchSize = b.batchSize;
         this.epochs = b.epochs;
         this.steps = b.steps;
@@ -94,6 +105,26 @@ public final class GanTrainer {
         return loss;
     }
 
+    /** @return the generator's optimizer (set, from the loss's recipe, or the default) */
+    public OptimizerSpec generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    /** @return the discriminator's optimizer (set, from the loss's recipe, or the default) */
+    public OptimizerSpec discriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    /** @return the penalties added to the discriminator's loss (the loss's recipe's, then those added) */
+    public List<DiscriminatorPenalty> penalties() {
+        return penalties;
+    }
+
+    /** @return the constraints applied after each discriminator update (the recipe's, then those added) */
+    public List<WeightConstraint> constraints() {
+        return constraints;
+    }
+
     /** @return the discriminator updates per generator update */
     public int discriminatorSteps() {
         return discriminatorSteps;
@@ -113,6 +144,8 @@ public final class GanTrainer {
     public String toString() {
         return "GanTrainer(loss=" + loss + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
                 + ", discriminatorSteps=" + discriminatorSteps + ", batchSize=" + batchSize
+                + (penalties.isEmpty() ? "" : ", penalties=" + penalties)
+                + (constraints.isEmpty() ? "" : ", constraints=" + constraints)
                 + (epochs > 0 ? ", epochs=" + epochs : ", steps=" + steps) + ", seed=" + seed + ")";
     }
 
@@ -122,9 +155,12 @@ public final class GanTrainer {
         private Discriminator discriminator;
         private GanDataSource data;
         private GanLoss loss = new NonSaturatingLoss();
-        private OptimizerSpec generatorOptimizer = DEFAULT_OPTIMIZER;
-        private OptimizerSpec discriminatorOptimizer = DEFAULT_OPTIMIZER;
-        private int discriminatorSteps = 1;
+        private OptimizerSpec generatorOptimizer;
+        private OptimizerSpec discriminatorOptimizer;
+        private int discriminatorSteps;
+        private boolean useRecipe = true;
+        private final List<DiscriminatorPenalty> penalties = new ArrayList<>();
+        private final List<WeightConstraint> constraints = new ArrayList<>();
         private int batchSize = 64;
         private int epochs;
         private long steps;
@@ -162,6 +198,9 @@ public final class GanTrainer {
         }
 
         /**
+         * Sets the loss. Settings of its {@link GanLoss#recipe() recipe} (critic steps, optimizers, penalties,
+         * constraints) apply wherever this builder leaves them unset.
+         *
          * @param loss the loss (default: {@link NonSaturatingLoss})
          * @return this builder
          */
@@ -171,7 +210,40 @@ public final class GanTrainer {
         }
 
         /**
-         * @param optimizer the generator's optimizer (default {@link #DEFAULT_OPTIMIZER})
+         * Adds a penalty to the discriminator's loss, after those of the loss's recipe.
+         *
+         * @param penalty the penalty
+         * @return this builder
+         */
+        public Builder penalty(DiscriminatorPenalty penalty) {
+            penalties.add(Objects.requireNonNull(penalty, "penalty == null"));
+            return this;
+        }
+
+        /**
+         * Adds a constraint applied to the discriminator's weights after every discriminator update.
+         *
+         * @param constraint the constraint
+         * @return this builder
+         */
+        public Builder constraint(WeightConstraint constraint) {
+            constraints.add(Objects.requireNonNull(constraint, "constraint == null"));
+            return this;
+        }
+
+        /**
+         * Ignores the loss's recipe: unset settings take gan4j's defaults, and only penalties and constraints added
+         * here apply.
+         *
+         * @return this builder
+         */
+        public Builder ignoreLossRecipe() {
+            this.useRecipe = false;
+            return this;
+        }
+
+        /**
+         * @param optimizer the generator's optimizer (default: the loss's recipe, else {@link #DEFAULT_OPTIMIZER})
          * @return this builder
          */
         public Builder generatorOptimizer(OptimizerSpec optimizer) {
@@ -180,7 +252,7 @@ public final class GanTrainer {
         }
 
         /**
-         * @param optimizer the discriminator's optimizer (default {@link #DEFAULT_OPTIMIZER})
+         * @param optimizer the discriminator's optimizer (default: the loss's recipe, else {@link #DEFAULT_OPTIMIZER})
          * @return this builder
          */
         public Builder discriminatorOptimizer(OptimizerSpec optimizer) {
@@ -189,7 +261,7 @@ public final class GanTrainer {
         }
 
         /**
-         * @param k discriminator updates per generator update, &gt;= 1 (default 1)
+         * @param k discriminator updates per generator update, &gt;= 1 (default: the loss's recipe, else 1)
          * @return this builder
          */
         public Builder discriminatorSteps(int k) {
@@ -290,6 +362,14 @@ public final class GanTrainer {
             if (!data.sampleShape().equals(discriminator.inputShape())) {
                 throw new IllegalArgumentException("data sample shape " + data.sampleShape()
                         + " differs from discriminator input shape " + discriminator.inputShape());
+            }
+            if (!penalties.isEmpty() || (useRecipe && !loss.recipe().penalties().isEmpty())) {
+                try {
+                    new NetworkCompiler(discriminator.body(), discriminator.inputShape(), discriminator.weightInit())
+                            .requireInputGradient("discriminator");
+                } catch (UnsupportedOperationException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
             }
             OptionalLong size = data.size();
             if (size.isPresent() && size.getAsLong() < batchSize) {

@@ -10,6 +10,7 @@ import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
 import org.gan4j.dl4j.internal.GanGraphs;
+import org.gan4j.loss.WeightConstraint;
 import org.gan4j.dl4j.internal.LatentSampler;
 import org.gan4j.dl4j.internal.NetworkUpdater;
 import org.gan4j.dl4j.internal.ParameterStore;
@@ -52,7 +53,7 @@ final class TrainingRun implements TrainingView {
         Random initRandom = Nd4j.getRandomFactory().getNewRandomInstance(seed ^ 0x9E3779B97F4A7C15L);
         generatorParams = new ParameterStore("G", initRandom);
         discriminatorParams = new ParameterStore("D", initRandom);
-        GanGraphs graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, b,
+        GanGraphs graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, config.penalties, b,
                 generatorParams, discriminatorParams);
 
         realBatches = new INDArray[config.discriminatorSteps];
@@ -94,6 +95,9 @@ final class TrainingRun implements TrainingView {
             for (Map<String, INDArray> feed : discriminatorFeeds) {
                 latentSampler.fill(discriminatorLatent);
                 dLoss += runPhase(discriminatorPhase, feed);
+                for (WeightConstraint constraint : config.constraints) {
+                    constraint.apply(discriminatorParams.parameters());
+                }
             }
             dLoss /= discriminatorFeeds.size();
             latentSampler.fill(generatorLatent);

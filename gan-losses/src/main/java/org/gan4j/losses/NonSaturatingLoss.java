@@ -14,21 +14,42 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *   <li>L_D = mean softplus(−s_real) + mean softplus(s_fake) = −mean log σ(s_real) − mean log(1 − σ(s_fake));</li>
  *   <li>L_G = mean softplus(−s_fake) = −mean log σ(s_fake).</li>
  * </ul>
- * softplus is computed stably ({@link StableLogits}). Use it as the default loss for DCGAN-style models.
- * No label smoothing (TF-GAN's {@code modified} losses with {@code label_smoothing=0}).
+ * softplus is computed stably ({@link StableLogits}). The default loss of gan4j and of DCGAN-style models.
+ *
+ * <p>One-sided label smoothing (Salimans et al., "Improved Techniques for Training GANs", 2016):
+ * {@link #withRealLabel(double)} labels real samples t &lt; 1 in L_D, which becomes
+ * mean[t·softplus(−s_real) + (1 − t)·softplus(s_real)] + mean softplus(s_fake). TF-GAN's {@code label_smoothing = a}
+ * is t = 1 − a/2 (its default a = 0.25 is t = 0.875). Default t = 1 (no smoothing).
  */
 public final class NonSaturatingLoss implements GanLoss {
+    private final double realLabel;
 
-    /** Creates the loss; it has no hyperparameters. */
+    /** The loss without label smoothing. */
     public NonSaturatingLoss() {
+        this(1.0);
+    }
+
+    private NonSaturatingLoss(double realLabel) {
+        this.realLabel = StableLogits.checkRealLabel(realLabel);
+    }
+
+    /**
+     * @param realLabel the label of real samples in the discriminator's loss, in (0.5, 1]
+     * @return this loss with one-sided label smoothing
+     */
+    public static NonSaturatingLoss withRealLabel(double realLabel) {
+        return new NonSaturatingLoss(realLabel);
+    }
+
+    /** @return the label of real samples */
+    public double realLabel() {
+        return realLabel;
     }
 
     @Override
     public SDVariable discriminatorLoss(SameDiff graph, SDVariable realLogits, SDVariable fakeLogits) {
         try (NameScope scope = graph.withNameScope("non_saturating_d")) {
-            SDVariable real = StableLogits.softplus(graph, realLogits.neg()).mean();
-            SDVariable fake = StableLogits.softplus(graph, fakeLogits).mean();
-            return real.add(fake);
+            return StableLogits.discriminatorCrossEntropy(graph, realLogits, fakeLogits, realLabel);
         }
     }
 
@@ -41,6 +62,6 @@ public final class NonSaturatingLoss implements GanLoss {
 
     @Override
     public String toString() {
-        return "NonSaturating()";
+        return realLabel == 1.0 ? "NonSaturating()" : "NonSaturating(realLabel=" + realLabel + ")";
     }
 }

@@ -43,4 +43,32 @@ public final class StableLogits {
         }
         return softplus(graph, x.neg()).mul(target).add(softplus(graph, x).mul(1 - target));
     }
+
+    /**
+     * The discriminator's binary cross-entropy, real samples labelled {@code realLabel} and generated ones 0:
+     * mean CE(s_real, realLabel) + mean CE(s_fake, 0).
+     *
+     * @param graph      the graph
+     * @param realLogits D(x)
+     * @param fakeLogits D(G(z))
+     * @param realLabel  the target of real samples (1, or below 1 for one-sided label smoothing)
+     * @return the scalar loss
+     */
+    public static SDVariable discriminatorCrossEntropy(SameDiff graph, SDVariable realLogits, SDVariable fakeLogits,
+                                                       double realLabel) {
+        return crossEntropy(graph, realLogits, realLabel).mean().add(softplus(graph, fakeLogits).mean());
+    }
+
+    /**
+     * Checks a real label for one-sided label smoothing.
+     *
+     * @param realLabel the label
+     * @return the label
+     */
+    static double checkRealLabel(double realLabel) {
+        if (!(realLabel > 0.5 && realLabel <= 1)) {
+            throw new IllegalArgumentException("realLabel must be in (0.5, 1] but was " + realLabel);
+        }
+        return realLabel;
+    }
 }

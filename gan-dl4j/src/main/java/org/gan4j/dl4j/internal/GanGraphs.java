@@ -6,6 +6,7 @@ import org.gan4j.Discriminator;
 import org.gan4j.Generator;
 import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
 import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
+import org.gan4j.loss.DiscriminatorPenalty;
 import org.gan4j.loss.GanLoss;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -14,7 +15,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * The two training graphs of a GAN, built once over shared parameter stores:
  * <ul>
- *   <li>the discriminator phase: placeholders {@value #REAL} and {@value #LATENT}; L_D(D(real), D(G(z)));</li>
+ *   <li>the discriminator phase: placeholders {@value #REAL} and {@value #LATENT}; L_D(D(real), D(G(z))) plus the
+ *       penalties;</li>
  *   <li>the generator phase: placeholder {@value #LATENT}; L_G(D(G(z))).</li>
  * </ul>
  * Both run the networks in training mode (batch statistics, dropout) with a fixed batch size.
@@ -40,12 +42,14 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
      * @param generator           the generator spec
      * @param discriminator       the discriminator spec
      * @param loss                the loss
+     * @param penalties           terms added to the discriminator's loss
      * @param batch               the batch size
      * @param generatorParams     the generator's store
      * @param discriminatorParams the discriminator's store
      * @return the graphs
      */
-    public static GanGraphs build(Generator generator, Discriminator discriminator, GanLoss loss, int batch,
+    public static GanGraphs build(Generator generator, Discriminator discriminator, GanLoss loss,
+                                  List<DiscriminatorPenalty> penalties, int batch,
                                   ParameterStore generatorParams, ParameterStore discriminatorParams) {
         int latentSize = generator.latent().size();
         NetworkCompiler g = new NetworkCompiler(generator.body(), generator.latent().shape(), generator.weightInit());
@@ -58,7 +62,15 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
         GraphParameters dParams = new GraphParameters(dGraph, discriminatorParams);
         Compiled realScores = d.compile(dParams, real, Mode.TRAINING, batch);
         Compiled fakeScores = d.compile(dParams, fake, Mode.TRAINING, batch);
-        String dLoss = loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output()).name();
+        SDVariable dLossVar = loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output());
+        if (!penalties.isEmpty()) {
+            GraphPenaltyInputs inputs = new GraphPenaltyInputs(d, dParams, real, fake, null,
+                    discriminator.inputShape(), batch, DataType.FLOAT);
+            for (DiscriminatorPenalty penalty : penalties) {
+                dLossVar = dLossVar.add(penalty.penalty(dGraph, inputs));
+            }
+        }
+        String dLoss = dLossVar.name();
         List<BatchNormUpdate> dStats = new ArrayList<>(realScores.batchNormUpdates());
         dStats.addAll(fakeScores.batchNormUpdates());
 

@@ -45,19 +45,38 @@ public final class NetworkCompiler {
     public record Compiled(SDVariable output, List<BatchNormUpdate> batchNormUpdates) {
     }
 
+    /** What a layer's input gradient needs from its forward application. */
+    private record Trace(int index, LayerSpec layer, SDVariable input, SDVariable output, Shape inputShape,
+                         SDVariable weight, SDVariable mask) {
+    }
+
     private final NetworkBody body;
     private final Shape inputShape;
     private final ParameterInit weightInit;
+    private final DataType dataType;
 
     /**
+     * A compiler for float32 graphs.
+     *
      * @param body       the layers or custom graph
      * @param inputShape the shape of one input sample
      * @param weightInit how weights are initialised
      */
     public NetworkCompiler(NetworkBody body, Shape inputShape, ParameterInit weightInit) {
+        this(body, inputShape, weightInit, DataType.FLOAT);
+    }
+
+    /**
+     * @param body       the layers or custom graph
+     * @param inputShape the shape of one input sample
+     * @param weightInit how weights are initialised
+     * @param dataType   the floating-point type of the graph (FLOAT for training; DOUBLE for gradient checks)
+     */
+    public NetworkCompiler(NetworkBody body, Shape inputShape, ParameterInit weightInit, DataType dataType) {
         this.body = body;
         this.inputShape = inputShape;
         this.weightInit = weightInit;
+        this.dataType = dataType;
     }
 
     /**
@@ -70,6 +89,10 @@ public final class NetworkCompiler {
      * @return the output and the batch-norm updates
      */
     public Compiled compile(GraphParameters params, SDVariable input, Mode mode, long batch) {
+        return compile(params, input, mode, batch, new ArrayList<>());
+    }
+
+    private Compiled compile(GraphParameters params, SDVariable input, Mode mode, long batch, List<Trace> traces) {
         List<BatchNormUpdate> updates = new ArrayList<>();
         if (body instanceof NetworkBody.Custom custom) {
             SDVariable out = custom.network().define(context(params, mode), input);
@@ -81,55 +104,146 @@ public final class NetworkCompiler {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             String key = params.store().network() + "/" + i + "_" + kind(layer);
-            x = apply(layer, key, params, x, shape, mode, batch, updates);
+            Trace trace = apply(i, layer, key, params, x, shape, mode, batch, updates);
+            traces.add(trace);
+            x = trace.output();
             shape = layer.outputShape(shape);
         }
         return new Compiled(x, updates);
     }
 
-    private SDVariable apply(LayerSpec layer, String key, GraphParameters params, SDVariable x, Shape in,
-                             Mode mode, long batch, List<BatchNormUpdate> updates) {
+    /**
+     * Applies a network that ends in one score per sample and builds, from forward operations only, the gradient
+     * of each sample's score with respect to that sample (for gradient penalties: first-order automatic
+     * differentiation of the result is then exact).
+     *
+     * @param params the network's variables in the graph
+     * @param input  the input batch
+     * @param batch  the fixed batch size
+     * @return the scores [batch, 1] and the input gradient [batch, input shape...]
+     * @throws UnsupportedOperationException if a layer has no per-sample input gradient, naming it
+     */
+    public org.gan4j.loss.CriticGradient compileWithInputGradient(GraphParameters params, SDVariable input, long batch) {
+        requireInputGradient("critic");
+        List<Trace> traces = new ArrayList<>();
+        Compiled compiled = compile(params, input, Mode.TRAINING, batch, traces);
+        SameDiff sd = params.graph();
+        SDVariable g = sd.constant(org.nd4j.linalg.factory.Nd4j.ones(dataType, batch, 1));
+        for (int i = traces.size() - 1; i >= 0; i--) {
+            g = inputGradient(sd, traces.get(i), g);
+        }
+        return new org.gan4j.loss.CriticGradient(compiled.output(), g);
+    }
+
+    /**
+     * Checks that every layer has a per-sample input gradient (no batch norm, no custom graph).
+     *
+     * @param network the network's role, for the message
+     * @throws UnsupportedOperationException naming the first layer without one
+     */
+    public void requireInputGradient(String network) {
+        if (body instanceof NetworkBody.Custom) {
+            throw new UnsupportedOperationException("a penalty needs the " + network + "'s input gradient, which a custom"
+                    + " graph network cannot supply: build the " + network + " from layers");
+        }
+        List<LayerSpec> layers = ((NetworkBody.Layers) body).layers();
+        Shape shape = inputShape;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (layer instanceof BatchNorm) {
+                throw new UnsupportedOperationException(network + " layer " + i + " (" + layer + ") has no per-sample input"
+                        + " gradient, so a gradient penalty cannot be applied: use a " + network + " without batch norm"
+                        + " (the WGAN-GP paper uses layer norm or none)");
+            }
+            if (layer instanceof Conv2d c && (shape.dim(1) + 2L * c.padding() - c.kernel()) % c.stride() != 0) {
+                throw new UnsupportedOperationException(network + " layer " + i + " (" + layer + ") drops input rows"
+                        + " or columns on " + shape + " ((size + 2*padding - kernel) is not a multiple of stride), so its"
+                        + " input gradient is not a transposed convolution: pad the input to fit");
+            }
+            shape = layer.outputShape(shape);
+        }
+    }
+
+    private SDVariable inputGradient(SameDiff sd, Trace t, SDVariable g) {
+        LayerSpec layer = t.layer();
+        if (layer instanceof Dense) {
+            return sd.mmul(g, t.weight(), false, true, false);
+        }
+        if (layer instanceof Conv2d c) {
+            DeConv2DConfig config = DeConv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
+                    .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
+            return sd.cnn.deconv2d(g, t.weight(), config);
+        }
+        if (layer instanceof Deconv2d c) {
+            Conv2DConfig config = Conv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
+                    .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
+            return sd.cnn.conv2d(g, t.weight(), config);
+        }
+        if (layer instanceof Dropout) {
+            return t.mask() == null ? g : g.mul(t.mask());
+        }
+        if (layer instanceof Reshape || layer instanceof Flatten) {
+            return g.reshape(t.inputShape().withBatch(-1));
+        }
+        if (layer instanceof ActivationLayer a) {
+            return switch (a.activation().kind()) {
+                case RELU -> g.mul(t.input().gt(0.0).castTo(dataType));
+                case LEAKY_RELU -> g.mul(t.input().gt(0.0).castTo(dataType).mul(1 - a.activation().alpha())
+                        .add(a.activation().alpha()));
+                case TANH -> g.mul(t.output().mul(t.output()).rsub(1.0));
+                case SIGMOID -> g.mul(t.output().mul(t.output().rsub(1.0)));
+                case IDENTITY -> g;
+            };
+        }
+        throw new UnsupportedOperationException("critic layer " + t.index() + " (" + layer + ") has no input gradient");
+    }
+
+    private Trace apply(int index, LayerSpec layer, String key, GraphParameters params, SDVariable x, Shape in,
+                        Mode mode, long batch, List<BatchNormUpdate> updates) {
         SameDiff sd = params.graph();
         if (layer instanceof Dense d) {
             SDVariable w = params.parameter(key + "/W", weightInit, in.dim(0), d.units());
             SDVariable y = x.mmul(w);
-            return d.bias() ? y.add(params.parameter(key + "/b", ParameterInit.constant(0), d.units())) : y;
+            y = d.bias() ? y.add(params.parameter(key + "/b", ParameterInit.constant(0), d.units())) : y;
+            return new Trace(index, layer, x, y, in, w, null);
         }
         if (layer instanceof Conv2d c) {
             SDVariable w = params.parameter(key + "/W", weightInit, c.kernel(), c.kernel(), in.dim(0), c.filters());
             Conv2DConfig config = Conv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
                     .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
-            return c.bias()
+            SDVariable y = c.bias()
                     ? sd.cnn.conv2d(x, w, params.parameter(key + "/b", ParameterInit.constant(0), c.filters()), config)
                     : sd.cnn.conv2d(x, w, config);
+            return new Trace(index, layer, x, y, in, w, null);
         }
         if (layer instanceof Deconv2d c) {
             SDVariable w = params.parameter(key + "/W", weightInit, c.kernel(), c.kernel(), c.filters(), in.dim(0));
             DeConv2DConfig config = DeConv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
                     .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
-            return c.bias()
+            SDVariable y = c.bias()
                     ? sd.cnn.deconv2d(x, w, params.parameter(key + "/b", ParameterInit.constant(0), c.filters()), config)
                     : sd.cnn.deconv2d(x, w, config);
+            return new Trace(index, layer, x, y, in, w, null);
         }
         if (layer instanceof BatchNorm bn) {
-            return batchNorm(bn, key, params, x, in, mode, batch, updates);
+            return new Trace(index, layer, x, batchNorm(bn, key, params, x, in, mode, batch, updates), in, null, null);
         }
         if (layer instanceof Dropout d) {
             if (mode == Mode.INFERENCE || d.rate() == 0) {
-                return x;
+                return new Trace(index, layer, x, x, in, null, null);
             }
             double keep = 1 - d.rate();
-            SDVariable mask = sd.random.bernoulli(keep, DataType.FLOAT, in.withBatch(batch));
-            return x.mul(mask).mul(1 / keep);
+            SDVariable mask = sd.random.bernoulli(keep, dataType, in.withBatch(batch)).mul(1 / keep);
+            return new Trace(index, layer, x, x.mul(mask), in, null, mask);
         }
         if (layer instanceof Reshape r) {
-            return x.reshape(r.target().withBatch(-1));
+            return new Trace(index, layer, x, x.reshape(r.target().withBatch(-1)), in, null, null);
         }
         if (layer instanceof Flatten) {
-            return x.reshape(-1, in.size());
+            return new Trace(index, layer, x, x.reshape(-1, in.size()), in, null, null);
         }
         if (layer instanceof ActivationLayer a) {
-            return activation(sd, a.activation(), x);
+            return new Trace(index, layer, x, activation(sd, a.activation(), x), in, null, null);
         }
         throw new IllegalArgumentException("no compilation for layer " + layer);
     }

@@ -18,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ParameterStore {
     private final String network;
     private final Random random;
+    private final DataType dataType;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, INDArray> state = new LinkedHashMap<>();
 
@@ -26,8 +27,18 @@ public final class ParameterStore {
      * @param random  the generator used for initialisation
      */
     public ParameterStore(String network, Random random) {
+        this(network, random, DataType.FLOAT);
+    }
+
+    /**
+     * @param network  the network's name prefix, "G" or "D"
+     * @param random   the generator used for initialisation
+     * @param dataType the floating-point type of the arrays
+     */
+    public ParameterStore(String network, Random random, DataType dataType) {
         this.network = network;
         this.random = random;
+        this.dataType = dataType;
     }
 
     /** @return the network's name prefix */
@@ -53,7 +64,7 @@ public final class ParameterStore {
             }
             return existing;
         }
-        INDArray array = Nd4j.create(DataType.FLOAT, shape);
+        INDArray array = Nd4j.create(dataType, shape);
         initialise(array, init, shape);
         parameters.put(key, array);
         return array;
@@ -68,7 +79,7 @@ public final class ParameterStore {
      * @return the array
      */
     public INDArray state(String key, double value, long... shape) {
-        return state.computeIfAbsent(key, k -> Nd4j.create(DataType.FLOAT, shape).assign(value));
+        return state.computeIfAbsent(key, k -> Nd4j.create(dataType, shape).assign(value));
     }
 
     /** @return the trainable parameters by name, in creation order */

@@ -22,7 +22,7 @@ class TrainingStepReplayTest {
         ParameterStore g = new ParameterStore("G", Nd4j.getRandomFactory().getNewRandomInstance(1));
         ParameterStore d = new ParameterStore("D", Nd4j.getRandomFactory().getNewRandomInstance(2));
         GanGraphs graphs = GanGraphs.build(GanGraphsGradientTest.generator, GanGraphsGradientTest.discriminator,
-                new NonSaturatingLoss(), 6, g, d);
+                new NonSaturatingLoss(), java.util.List.of(), 6, g, d);
         GanGraphsGradientTest.load(fixture.get("g"), GanGraphsGradientTest.G_NAMES, g);
         GanGraphsGradientTest.load(fixture.get("d"), GanGraphsGradientTest.D_NAMES, d);
         OptimizerSpec adam = OptimizerSpec.adam(2e-4, 0.5, 0.999);
