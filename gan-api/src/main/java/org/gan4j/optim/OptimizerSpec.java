@@ -14,6 +14,44 @@ public sealed interface OptimizerSpec permits Adam, RmsProp, Sgd {
      */
     OptimizerSpec withLearningRate(double learningRate);
 
+    /** @return how the learning rate changes over the run (constant by default) */
+    LearningRateSchedule schedule();
+
+    /**
+     * @param schedule the schedule
+     * @return a copy of this optimizer with another learning-rate schedule
+     */
+    OptimizerSpec withSchedule(LearningRateSchedule schedule);
+
+    /**
+     * @param finalFraction the fraction of the learning rate left at the network's last update, in [0, 1]
+     * @return a copy of this optimizer whose learning rate decays linearly over the run
+     */
+    default OptimizerSpec withLinearDecay(double finalFraction) {
+        return withSchedule(new LearningRateSchedule.LinearDecay(finalFraction));
+    }
+
+    /**
+     * Checks a schedule.
+     *
+     * @param schedule the schedule
+     * @return the schedule
+     */
+    static LearningRateSchedule checkSchedule(LearningRateSchedule schedule) {
+        if (schedule == null) {
+            throw new NullPointerException("schedule == null");
+        }
+        return schedule;
+    }
+
+    /**
+     * @param schedule a schedule
+     * @return "" for a constant one, else ", schedule=..." for toString()
+     */
+    static String describe(LearningRateSchedule schedule) {
+        return schedule instanceof LearningRateSchedule.Constant ? "" : ", schedule=" + schedule;
+    }
+
     /**
      * @param learningRate step size
      * @return Adam with β1 = 0.9, β2 = 0.999, ε = 1e-8

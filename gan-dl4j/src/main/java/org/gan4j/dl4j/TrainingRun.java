@@ -65,16 +65,18 @@ final class TrainingRun implements TrainingView {
         }
         generatorFeed = Map.of(GanGraphs.LATENT, generatorLatent);
 
+        totalSteps = config.steps > 0 ? config.steps : stepsForEpochs();
+        long dUpdates = totalSteps < 0 ? -1 : totalSteps * config.discriminatorSteps;
         discriminatorPhase = new PhaseGraph("discriminator", graphs.discriminatorGraph(), graphs.discriminatorLoss(),
-                new NetworkUpdater(config.discriminatorOptimizer, discriminatorParams.parameters()),
+                new NetworkUpdater(config.discriminatorOptimizer, discriminatorParams.parameters(), dUpdates),
                 graphs.discriminatorUpdates());
         generatorPhase = new PhaseGraph("generator", graphs.generatorGraph(), graphs.generatorLoss(),
-                new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters()), graphs.generatorUpdates());
+                new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters(), totalSteps),
+                graphs.generatorUpdates());
         latentSampler = new LatentSampler(config.generator.latent(), seed + 1);
         batches = new RealBatches(config.data, b, seed + 2);
         sampler = new GeneratorModel(GanGraphs.inference(config.generator, generatorParams, GeneratorModel.LATENT,
                 GeneratorModel.SAMPLE), config.generator.latent(), config.generator.outputShape(), seed + 3);
-        totalSteps = config.steps > 0 ? config.steps : stepsForEpochs();
     }
 
     private long stepsForEpochs() {

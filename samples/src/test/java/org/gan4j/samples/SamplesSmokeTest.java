@@ -54,4 +54,15 @@ class SamplesSmokeTest {
             Files.deleteIfExists(out);
         }
     }
+
+    @Test
+    void should_run_the_ring_program_and_draw_its_scatter_plot(@TempDir Path out) throws IOException {
+        int code = Gan4jSamples.run("ring", "--loss", "NS", "--steps", "5", "--out", out.toString());
+        assertThat(code).isZero();
+        assertThat(ImageIO.read(out.resolve("ring.png").toFile()).getWidth()).isEqualTo(640);
+        JsonNode coverage = new ObjectMapper().readTree(out.resolve("coverage.json").toFile());
+        assertThat(coverage.get("modes_covered").asInt()).isBetween(0, 8);
+        assertThat(coverage.get("samples_per_mode")).hasSize(8);
+        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(6);
+    }
 }

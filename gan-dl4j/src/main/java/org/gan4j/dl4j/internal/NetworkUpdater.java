@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gan4j.optim.Adam;
+import org.gan4j.optim.LearningRateSchedule;
 import org.gan4j.optim.OptimizerSpec;
 import org.gan4j.optim.RmsProp;
 import org.gan4j.optim.Sgd;
@@ -27,12 +28,24 @@ public final class NetworkUpdater {
     }
 
     /**
+     * An updater with a constant learning rate schedule or none that needs the run's length.
+     *
      * @param spec       the optimizer
      * @param parameters the network's parameters by name
      */
     public NetworkUpdater(OptimizerSpec spec, Map<String, INDArray> parameters) {
+        this(spec, parameters, -1);
+    }
+
+    /**
+     * @param spec       the optimizer
+     * @param parameters the network's parameters by name
+     * @param updates    the number of updates this network gets in the run, or -1 when unknown
+     * @throws IllegalStateException if the schedule needs the run's length and it is unknown
+     */
+    public NetworkUpdater(OptimizerSpec spec, Map<String, INDArray> parameters, long updates) {
         this.spec = spec;
-        IUpdater config = toNd4j(spec);
+        IUpdater config = toNd4j(spec, updates);
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
             long n = e.getValue().length();
             long stateSize = config.stateSize(n);
@@ -78,19 +91,28 @@ public final class NetworkUpdater {
     }
 
     /**
-     * @param spec an optimizer specification
-     * @return the ND4J updater configuration with the same hyperparameters
+     * @param spec    an optimizer specification
+     * @param updates the number of updates in the run, or -1 when unknown
+     * @return the ND4J updater configuration with the same hyperparameters and schedule
      */
-    public static IUpdater toNd4j(OptimizerSpec spec) {
+    public static IUpdater toNd4j(OptimizerSpec spec, long updates) {
+        IUpdater config;
         if (spec instanceof Adam a) {
-            return new org.nd4j.linalg.learning.config.Adam(a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
+            config = new org.nd4j.linalg.learning.config.Adam(a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
+        } else if (spec instanceof RmsProp r) {
+            config = new org.nd4j.linalg.learning.config.RmsProp(r.learningRate(), r.decay(), r.epsilon());
+        } else if (spec instanceof Sgd s) {
+            config = new org.nd4j.linalg.learning.config.Sgd(s.learningRate());
+        } else {
+            throw new IllegalArgumentException("unknown optimizer " + spec);
         }
-        if (spec instanceof RmsProp r) {
-            return new org.nd4j.linalg.learning.config.RmsProp(r.learningRate(), r.decay(), r.epsilon());
+        if (spec.schedule() instanceof LearningRateSchedule.LinearDecay decay) {
+            if (updates < 1) {
+                throw new IllegalStateException(spec + " decays its learning rate over the run, which needs a known"
+                        + " number of steps: train with steps(n) or a data source of known size");
+            }
+            config.setLrAndSchedule(spec.learningRate(), new LinearDecaySchedule(spec.learningRate(), decay, updates));
         }
-        if (spec instanceof Sgd s) {
-            return new org.nd4j.linalg.learning.config.Sgd(s.learningRate());
-        }
-        throw new IllegalArgumentException("unknown optimizer " + spec);
+        return config;
     }
 }

@@ -59,4 +59,27 @@ class NetworkUpdaterTest {
         assertThat(a.toDoubleVector()).containsExactly(new double[] {0.9, 0.8, 0.7}, within(1e-6));
         assertThat(b.getDouble(1, 1)).isCloseTo(0.5, within(1e-7));
     }
+
+    @Test
+    void should_decay_the_learning_rate_linearly_over_the_run() {
+        INDArray a = Nd4j.zeros(DataType.FLOAT, 1);
+        NetworkUpdater updater = new NetworkUpdater(OptimizerSpec.sgd(0.4).withLinearDecay(0.25), Map.of("a", a), 4);
+        double[] expected = {0.4, 0.3, 0.2, 0.1, 0.1};
+        double sum = 0;
+        for (double lr : expected) {
+            updater.apply(Map.of("a", Nd4j.ones(DataType.FLOAT, 1)), 0);
+            sum -= lr;
+            assertThat(a.getDouble(0)).isCloseTo(sum, within(1e-6));
+        }
+    }
+
+    @Test
+    void should_refuse_a_decay_over_a_run_of_unknown_length() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NetworkUpdater(
+                        OptimizerSpec.adam(1e-3).withLinearDecay(0), Map.of("a", Nd4j.zeros(DataType.FLOAT, 1)), -1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-8, schedule=linearDecay(0.0)) decays its"
+                        + " learning rate over the run, which needs a known number of steps: train with steps(n) or a"
+                        + " data source of known size");
+    }
 }

@@ -1,0 +1,2 @@
+/** Evaluation metrics over samples and features, kept apart from the networks that produce them. */
+package org.gan4j.metrics;
