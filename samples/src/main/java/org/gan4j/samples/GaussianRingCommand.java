@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gan4j.Discriminator;
-import org.gan4j.Generator;
-import org.gan4j.LatentSpace;
 import org.gan4j.data.GaussianRing;
 import org.gan4j.dl4j.GanTrainer;
 import org.gan4j.dl4j.TrainedGan;
@@ -48,8 +45,13 @@ final class GaussianRingCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "generator steps (default ${DEFAULT-VALUE})")
     long steps = 2000;
 
-    @Option(names = "--lr", description = "Adam learning rate of both networks (default ${DEFAULT-VALUE}; WGAN uses its RMSProp recipe)")
-    double learningRate = 1e-3;
+    @Option(names = "--lr", description = "Adam learning rate of both networks, decayed linearly to 0 over the run"
+            + " (default ${DEFAULT-VALUE}; WGAN keeps its RMSProp recipe)")
+    double learningRate = 2e-3;
+
+    @Option(names = "--lambda", description = "gradient-penalty weight for WGAN_GP (default ${DEFAULT-VALUE}, the WGAN-GP"
+            + " paper's toy setting)")
+    double lambda = 0.1;
 
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 5;
@@ -60,11 +62,11 @@ final class GaussianRingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GaussianRing ring = GaussianRing.standard();
-        GanTrainer.Builder builder = RingGan.builder(ring, lossFor(loss), steps, seed);
+        GanTrainer.Builder builder = RingGan.builder(ring, lossFor(loss, lambda), steps, seed);
         if (loss != LossChoice.WGAN) {
-            double beta2 = loss == LossChoice.WGAN_GP ? 0.9 : 0.999;
-            builder.generatorOptimizer(OptimizerSpec.adam(learningRate, 0.5, beta2))
-                    .discriminatorOptimizer(OptimizerSpec.adam(learningRate, 0.5, beta2));
+            OptimizerSpec adam = (loss == LossChoice.WGAN_GP ? OptimizerSpec.adam(learningRate, 0.0, 0.9)
+                    : OptimizerSpec.adam(learningRate, 0.5, 0.999)).withLinearDecay(0.0);
+            builder.generatorOptimizer(adam).discriminatorOptimizer(adam);
         }
         LOG.info("{} on {} for {} steps, output in {}", loss, ring, steps, out.toAbsolutePath());
         long t0 = System.nanoTime();
@@ -88,10 +90,10 @@ final class GaussianRingCommand implements Callable<Integer> {
         return 0;
     }
 
-    static GanLoss lossFor(LossChoice choice) {
+    static GanLoss lossFor(LossChoice choice, double lambda) {
         return switch (choice) {
             case NS -> new NonSaturatingLoss();
-            case WGAN_GP -> WassersteinLoss.withGradientPenalty();
+            case WGAN_GP -> WassersteinLoss.withGradientPenalty(lambda);
             case WGAN -> new WassersteinLoss();
             case LSGAN -> new LeastSquaresLoss();
             case HINGE -> new HingeLoss();
