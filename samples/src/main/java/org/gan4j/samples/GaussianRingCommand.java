@@ -104,6 +104,7 @@ final class GaussianRingCommand implements Callable<Integer> {
         XYChart chart = new XYChartBuilder().width(640).height(640).title(title).xAxisTitle("x").yAxisTitle("y").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisMin(-3.0).setXAxisMax(3.0).setYAxisMin(-3.0).setYAxisMax(3.0);
         float[] real = ring.sample(2000, 99);
         double[] rx = new double[2000];
