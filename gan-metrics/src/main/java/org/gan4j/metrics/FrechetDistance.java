@@ -1,0 +1,112 @@
+package org.gan4j.metrics;
+
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The Fréchet distance between two Gaussians fitted to feature sets, the core of the Fréchet Inception Distance
+ * (Heusel et al., "GANs Trained by a Two Time-Scale Update Rule Converge to a Local Nash Equilibrium", NeurIPS 2017):
+ * FID = ‖μ₁ − μ₂‖² + tr Σ₁ + tr Σ₂ − 2·tr √(Σ₁Σ₂), with μ the mean and Σ the unbiased covariance (n − 1), in
+ * float64, as pytorch-fid computes it.
+ *
+ * <p>tr √(Σ₁Σ₂) is computed through the symmetric matrix √Σ₁·Σ₂·√Σ₁, which has the same eigenvalues as Σ₁Σ₂ and is
+ * positive semi-definite: two symmetric eigendecompositions, no complex arithmetic, never an imaginary part. Tiny
+ * negative eigenvalues from rounding are clamped to 0 and reported. pytorch-fid's scipy {@code sqrtm} route agrees to
+ * about 1e-13 relative on full-rank inputs and 1e-8 on singular ones; its eps·I retry for non-finite square roots
+ * has no counterpart here (the symmetric route does not fail that way). Identical inputs give |FID| below 1e-9.
+ */
+public final class FrechetDistance {
+    private FrechetDistance() {
+    }
+
+    /**
+     * @param features1 the first set [n₁, d]
+     * @param features2 the second set [n₂, d]
+     * @return the distance and its diagnostics
+     */
+    public static FidResult between(INDArray features1, INDArray features2) {
+        return between(FeatureStatistics.of(features1), FeatureStatistics.of(features2));
+    }
+
+    /**
+     * @param s1 statistics of the first set
+     * @param s2 statistics of the second set
+     * @return the distance and its diagnostics
+     */
+    public static FidResult between(FeatureStatistics s1, FeatureStatistics s2) {
+        Objects.requireNonNull(s1, "s1 == null");
+        Objects.requireNonNull(s2, "s2 == null");
+        if (s1.dimension() != s2.dimension()) {
+            throw new IllegalArgumentException("feature dimensions differ: " + s1.dimension() + " and " + s2.dimension());
+        }
+        FidResult r = between(s1.mean(), s1.covariance(), s2.mean(), s2.covariance());
+        boolean rankDeficient = s1.count() <= s1.dimension() || s2.count() <= s2.dimension();
+        return new FidResult(r.fid(), r.meanTerm(), r.traceSigma1(), r.traceSigma2(), r.traceCovMean(), s1.count(),
+                s2.count(), s1.dimension(), rankDeficient, r.clampedEigenvalues(), r.largestClampedMagnitude());
+    }
+
+    /**
+     * The distance between two Gaussians given directly.
+     *
+     * @param mu1    the first mean [d]
+     * @param sigma1 the first covariance [d, d], symmetric positive semi-definite
+     * @param mu2    the second mean [d]
+     * @param sigma2 the second covariance [d, d]
+     * @return the distance; sample counts in the diagnostics are 0
+     */
+    public static FidResult between(INDArray mu1, INDArray sigma1, INDArray mu2, INDArray sigma2) {
+        INDArray m1 = mu1.castTo(DataType.DOUBLE).reshape(mu1.length());
+        INDArray m2 = mu2.castTo(DataType.DOUBLE).reshape(mu2.length());
+        int d = (int) m1.length();
+        requireSquare("sigma1", sigma1, d);
+        requireSquare("sigma2", sigma2, d);
+        INDArray a = symmetrise(sigma1.castTo(DataType.DOUBLE));
+        INDArray b = symmetrise(sigma2.castTo(DataType.DOUBLE));
+        INDArray diff = m1.sub(m2);
+        double meanTerm = diff.mul(diff).sumNumber().doubleValue();
+
+        SymmetricEigen e1 = SymmetricEigen.of(a);
+        INDArray rootA = e1.sqrtPsd();
+        INDArray inner = symmetrise(rootA.mmul(b).mmul(rootA));
+        SymmetricEigen e2 = SymmetricEigen.of(inner);
+        double traceCovMean = 0;
+        int clamped = 0;
+        double largest = 0;
+        for (SymmetricEigen e : new SymmetricEigen[] {e1, e2}) {
+            for (long i = 0; i < e.values.length(); i++) {
+                double v = e.values.getDouble(i);
+                if (v < 0) {
+                    clamped++;
+                    largest = Math.max(largest, -v);
+                }
+            }
+        }
+        for (long i = 0; i < e2.values.length(); i++) {
+            traceCovMean += Math.sqrt(Math.max(e2.values.getDouble(i), 0));
+        }
+        double traceA = trace(a);
+        double traceB = trace(b);
+        double fid = meanTerm + traceA + traceB - 2 * traceCovMean;
+        return new FidResult(fid, meanTerm, traceA, traceB, traceCovMean, 0, 0, d, false, clamped, largest);
+    }
+
+    private static void requireSquare(String name, INDArray m, int d) {
+        if (m.rank() != 2 || m.size(0) != d || m.size(1) != d) {
+            throw new IllegalArgumentException(name + " must have shape [" + d + ", " + d + "] but was "
+                    + java.util.Arrays.toString(m.shape()));
+        }
+    }
+
+    private static INDArray symmetrise(INDArray m) {
+        return m.add(m.transpose()).muli(0.5);
+    }
+
+    private static double trace(INDArray m) {
+        double t = 0;
+        for (long i = 0; i < m.rows(); i++) {
+            t += m.getDouble(i, i);
+        }
+        return t;
+    }
+}
