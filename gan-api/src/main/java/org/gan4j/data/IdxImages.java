@@ -174,6 +174,11 @@ public final class IdxImages {
         return values;
     }
 
+    /** @return the images as an array [count, 1, rows, columns], pixels scaled to [-1, 1] */
+    public org.nd4j.linalg.api.ndarray.INDArray toArray() {
+        return org.nd4j.linalg.factory.Nd4j.create(scaledToPlusMinusOne(), new long[] {count, 1, rows, columns}, 'c');
+    }
+
     /** @return the images as a training source, pixels scaled to [-1, 1] */
     public InMemoryDataSource toDataSource() {
         return InMemoryDataSource.of(scaledToPlusMinusOne(), imageShape());
