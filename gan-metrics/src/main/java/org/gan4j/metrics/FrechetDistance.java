@@ -85,8 +85,8 @@ public final class FrechetDistance {
         for (long i = 0; i < e2.values.length(); i++) {
             traceCovMean += Math.sqrt(Math.max(e2.values.getDouble(i), 0));
         }
-        double traceA = trace(a);
-        double traceB = trace(b);
+        double traceA = Matrices.trace(a);
+        double traceB = Matrices.trace(b);
         double fid = meanTerm + traceA + traceB - 2 * traceCovMean;
         return new FidResult(fid, meanTerm, traceA, traceB, traceCovMean, 0, 0, d, false, clamped, largest);
     }
@@ -102,11 +102,4 @@ public final class FrechetDistance {
         return m.add(m.transpose()).muli(0.5);
     }
 
-    private static double trace(INDArray m) {
-        double t = 0;
-        for (long i = 0; i < m.rows(); i++) {
-            t += m.getDouble(i, i);
-        }
-        return t;
-    }
 }

@@ -60,8 +60,8 @@ public final class KernelInceptionDistance {
             INDArray kxx = kernel(xs, xs, d);
             INDArray kyy = kernel(ys, ys, d);
             INDArray kxy = kernel(xs, ys, d);
-            double offDiagonal = kxx.sumNumber().doubleValue() - trace(kxx)
-                    + kyy.sumNumber().doubleValue() - trace(kyy);
+            double offDiagonal = kxx.sumNumber().doubleValue() - Matrices.trace(kxx)
+                    + kyy.sumNumber().doubleValue() - Matrices.trace(kyy);
             estimates[s] = offDiagonal / (m * (m - 1)) - 2 * kxy.sumNumber().doubleValue() / (m * m);
         }
         double mean = Arrays.stream(estimates).average().orElseThrow();
@@ -82,13 +82,6 @@ public final class KernelInceptionDistance {
         return between(features1, features2, DEFAULT_SUBSETS, size, seed);
     }
 
-    private static double trace(INDArray m) {
-        double t = 0;
-        for (long i = 0; i < m.rows(); i++) {
-            t += m.getDouble(i, i);
-        }
-        return t;
-    }
 
     private static INDArray kernel(INDArray a, INDArray b, double d) {
         INDArray k = a.mmul(b.transpose()).divi(d).addi(1.0);
