@@ -17,4 +17,12 @@ public interface TrainingView {
 
     /** @return the generator with its current weights, for sampling in inference mode */
     GeneratorSampler generator();
+
+    /**
+     * Records a metric value at the current step; it lands in the run's {@link LossHistory#metrics()}.
+     *
+     * @param name  the metric's name
+     * @param value its value
+     */
+    void recordMetric(String name, double value);
 }

@@ -6,16 +6,17 @@ import java.util.Map;
 import org.gan4j.GanTrainingException;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.LossHistory;
+import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
 import org.gan4j.dl4j.internal.GanGraphs;
-import org.gan4j.loss.WeightConstraint;
 import org.gan4j.dl4j.internal.LatentSampler;
 import org.gan4j.dl4j.internal.NetworkUpdater;
 import org.gan4j.dl4j.internal.ParameterStore;
 import org.gan4j.dl4j.internal.PhaseGraph;
 import org.gan4j.dl4j.internal.RealBatches;
+import org.gan4j.loss.WeightConstraint;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -40,6 +41,7 @@ final class TrainingRun implements TrainingView {
     private final RealBatches batches;
     private final GeneratorModel sampler;
     private final List<StepResult> history = new ArrayList<>();
+    private final List<MetricPoint> metrics = new ArrayList<>();
     private final long totalSteps;
     private long step;
     private int epoch;
@@ -174,7 +176,12 @@ final class TrainingRun implements TrainingView {
 
     @Override
     public LossHistory history() {
-        return new LossHistory(history);
+        return new LossHistory(history, metrics);
+    }
+
+    @Override
+    public void recordMetric(String name, double value) {
+        metrics.add(new MetricPoint(step, name, value));
     }
 
     @Override
