@@ -65,4 +65,37 @@ class SamplesSmokeTest {
         assertThat(coverage.get("samples_per_mode")).hasSize(8);
         assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(6);
     }
+
+    @Test
+    void should_compute_metrics_between_an_idx_file_and_a_folder_of_pngs(@TempDir Path dir) throws IOException {
+        var test = org.gan4j.data.FashionMnist.bundledTestImages().toArray();
+        Path pngs = Files.createDirectories(dir.resolve("pngs"));
+        float[] all = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 40)).dup().data().asFloat();
+        for (int i = 0; i < 40; i++) {
+            var image = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            for (int p = 0; p < 784; p++) {
+                int g = Math.round((all[i * 784 + p] + 1f) * 127.5f);
+                image.getRaster().setSample(p % 28, p / 28, 0, g);
+            }
+            ImageIO.write(image, "png", pngs.resolve(String.format("img-%03d.png", i)).toFile());
+        }
+        Path idx = dir.resolve("real-idx3-ubyte");
+        byte[] header = java.nio.ByteBuffer.allocate(16).putInt(2051).putInt(40).putInt(28).putInt(28).array();
+        byte[] pixels = new byte[40 * 784];
+        float[] v = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 40)).dup().data().asFloat();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) Math.round((v[i] + 1f) * 127.5f);
+        }
+        Files.write(idx, header);
+        Files.write(idx, pixels, java.nio.file.StandardOpenOption.APPEND);
+        Path json = dir.resolve("figures.json");
+        assertThat(Gan4jSamples.run("metrics", "--real", idx.toString(), "--fake", pngs.toString(), "--out", json.toString()))
+                .isZero();
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        assertThat(figures.get("fake_count").asInt()).isEqualTo(40);
+        assertThat(Math.abs(figures.get("fid").asDouble())).as("same images through PNG and IDX").isLessThan(1e-3);
+        assertThat(figures.get("precision").asDouble()).isEqualTo(1.0);
+        assertThat(Gan4jSamples.run("metrics", "--real", dir.resolve("missing").toString(), "--fake", pngs.toString()))
+                .isNotZero();
+    }
 }
