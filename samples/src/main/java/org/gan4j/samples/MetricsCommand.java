@@ -12,14 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gan4j.data.IdxImages;
-import org.gan4j.metrics.FashionMnistClassifier;
-import org.gan4j.metrics.FidResult;
-import org.gan4j.metrics.FrechetDistance;
-import org.gan4j.metrics.InceptionScore;
-import org.gan4j.metrics.IsResult;
-import org.gan4j.metrics.KernelInceptionDistance;
-import org.gan4j.metrics.KidResult;
-import org.gan4j.metrics.PrecisionRecall;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -41,7 +33,7 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--fake", required = true, description = "generated images: IDX file or folder of PNGs")
     Path fake;
 
-    @Option(names = "--seed", description = "seed of the KID subsets (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "seed of the KID subsets and the IS shuffle (default ${DEFAULT-VALUE})")
     long seed = 0;
 
     @Option(names = "--out", description = "optional JSON file for the figures")
@@ -58,27 +50,12 @@ final class MetricsCommand implements Callable<Integer> {
             LOG.error(e.getMessage());
             return 1;
         }
-        FashionMnistClassifier classifier = FashionMnistClassifier.bundled();
-        INDArray realFeatures = classifier.features(realImages);
-        INDArray fakeFeatures = classifier.features(fakeImages);
-        FidResult fid = FrechetDistance.between(realFeatures, fakeFeatures);
-        IsResult is = InceptionScore.fromLogits(classifier.logits(fakeImages),
-                (int) Math.min(InceptionScore.DEFAULT_SPLITS, fakeImages.size(0)));
-        KidResult kid = KernelInceptionDistance.between(realFeatures, fakeFeatures, seed);
-        PrecisionRecall pr = PrecisionRecall.of(realFeatures, fakeFeatures, 3);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("real", real.toString());
         figures.put("fake", fake.toString());
         figures.put("real_count", realImages.size(0));
         figures.put("fake_count", fakeImages.size(0));
-        figures.put("fid", fid.fid());
-        figures.put("fid_rank_deficient", fid.rankDeficient());
-        figures.put("inception_score_mean", is.mean());
-        figures.put("inception_score_std", is.std());
-        figures.put("kid_mean", kid.mean());
-        figures.put("kid_std", kid.std());
-        figures.put("precision", pr.precision());
-        figures.put("recall", pr.recall());
+        figures.putAll(SampleMetrics.between(realImages, fakeImages, seed));
         figures.forEach((k, v) -> LOG.info("{} = {}", k, v));
         if (out != null) {
             OutputFiles.writeJson(out, figures);

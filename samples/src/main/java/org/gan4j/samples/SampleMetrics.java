@@ -20,28 +20,40 @@ final class SampleMetrics {
     private SampleMetrics() {
     }
 
+    /** The figures of generated images against the bundled test images, with the protocol written out. */
     static Map<String, Object> of(INDArray generated, long seed) {
-        FashionMnistClassifier classifier = FashionMnistClassifier.bundled();
-        INDArray real = FashionMnist.bundledTestImages().toArray();
-        INDArray realFeatures = classifier.features(real);
-        INDArray fakeFeatures = classifier.features(generated);
-        IsResult is = InceptionScore.fromLogits(classifier.logits(generated), InceptionScore.DEFAULT_SPLITS, seed);
-        IsResult isReal = InceptionScore.fromLogits(classifier.logits(real), InceptionScore.DEFAULT_SPLITS, seed);
-        FidResult fid = FrechetDistance.between(realFeatures, fakeFeatures);
-        KidResult kid = KernelInceptionDistance.between(realFeatures, fakeFeatures, seed);
-        PrecisionRecall pr = PrecisionRecall.of(realFeatures, fakeFeatures, 3);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("protocol", "2,000 generated vs the 2,000 bundled Fashion-MNIST test images; 64-d features and logits of"
                 + " gan-metrics' bundled classifier (not Inception); IS torch-fidelity formula, 10 splits, seeded shuffle;"
                 + " FID pytorch-fid formula; KID 100 subsets of 1,000; precision/recall k = 3");
+        m.putAll(between(FashionMnist.bundledTestImages().toArray(), generated, seed));
+        return m;
+    }
+
+    /** FID, IS (of the generated set, and of the real one for reference), KID and precision/recall. */
+    static Map<String, Object> between(INDArray real, INDArray generated, long seed) {
+        FashionMnistClassifier classifier = FashionMnistClassifier.bundled();
+        INDArray realFeatures = classifier.features(real);
+        INDArray fakeFeatures = classifier.features(generated);
+        IsResult is = InceptionScore.fromLogits(classifier.logits(generated), splits(generated), seed);
+        IsResult isReal = InceptionScore.fromLogits(classifier.logits(real), splits(real), seed);
+        FidResult fid = FrechetDistance.between(realFeatures, fakeFeatures);
+        KidResult kid = KernelInceptionDistance.between(realFeatures, fakeFeatures, seed);
+        PrecisionRecall pr = PrecisionRecall.of(realFeatures, fakeFeatures, 3);
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("inception_score_mean", is.mean());
         m.put("inception_score_std", is.std());
         m.put("inception_score_of_real_test_images", isReal.mean());
         m.put("fid", fid.fid());
+        m.put("fid_rank_deficient", fid.rankDeficient());
         m.put("kid_mean", kid.mean());
         m.put("kid_std", kid.std());
         m.put("precision", pr.precision());
         m.put("recall", pr.recall());
         return m;
+    }
+
+    private static int splits(INDArray images) {
+        return (int) Math.min(InceptionScore.DEFAULT_SPLITS, images.size(0));
     }
 }
