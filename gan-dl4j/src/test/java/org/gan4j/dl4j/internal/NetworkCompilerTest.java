@@ -43,9 +43,7 @@ class NetworkCompilerTest {
         NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(layers), in, ParameterInit.normal(0.5));
         NetworkCompiler.Compiled c = compiler.compile(new GraphParameters(sd, store), input, mode, x.size(0));
         for (INDArray p : store.parameters().values()) {
-            if (p.length() < 64) {
-                p.assign(randomArray(p.shape()));
-            }
+            p.assign(randomArray(p.shape()));
         }
         List<String> outputs = new java.util.ArrayList<>(List.of(c.output().name()));
         c.batchNormUpdates().forEach(u -> {
@@ -63,9 +61,6 @@ class NetworkCompilerTest {
         Run r = run(List.of(conv), Shape.of(3, 5, 5), x, NetworkCompiler.Mode.TRAINING);
         INDArray w = r.store().parameters().get("T/0_conv2d/W");
         INDArray b = r.store().parameters().get("T/0_conv2d/b");
-        w.assign(randomArray(w.shape()));
-        b.assign(randomArray(b.shape()));
-        r = rerun(r, conv, x, w, b, Shape.of(3, 5, 5));
         assertThat(r.output().shape()).containsExactly(2, 4, 3, 3);
         for (int n = 0; n < 2; n++) {
             for (int o = 0; o < 4; o++) {
@@ -97,9 +92,6 @@ class NetworkCompilerTest {
         Run r = run(List.of(deconv), Shape.of(3, 3, 3), x, NetworkCompiler.Mode.TRAINING);
         INDArray w = r.store().parameters().get("T/0_deconv2d/W");
         INDArray b = r.store().parameters().get("T/0_deconv2d/b");
-        w.assign(randomArray(w.shape()));
-        b.assign(randomArray(b.shape()));
-        r = rerun(r, deconv, x, w, b, Shape.of(3, 3, 3));
         assertThat(r.output().shape()).containsExactly(2, 2, 6, 6);
         double[][][][] expected = new double[2][2][6][6];
         for (int n = 0; n < 2; n++) {
@@ -135,15 +127,6 @@ class NetworkCompilerTest {
                 }
             }
         }
-    }
-
-    private Run rerun(Run previous, LayerSpec layer, INDArray x, INDArray w, INDArray b, Shape in) {
-        SameDiff sd = SameDiff.create();
-        SDVariable input = sd.placeHolder("x", DataType.FLOAT, in.withBatch(x.size(0)));
-        NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(List.of(layer)), in, ParameterInit.normal(0.5));
-        NetworkCompiler.Compiled c = compiler.compile(new GraphParameters(sd, previous.store()), input,
-                NetworkCompiler.Mode.TRAINING, x.size(0));
-        return new Run(sd.output(Map.of("x", x), c.output().name()).get(c.output().name()), previous.store(), c, Map.of());
     }
 
     @Test
