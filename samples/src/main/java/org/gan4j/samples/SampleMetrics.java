@@ -3,6 +3,7 @@ package org.gan4j.samples;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gan4j.data.FashionMnist;
+import org.gan4j.metric.FeatureExtractor;
 import org.gan4j.metrics.FashionMnistClassifier;
 import org.gan4j.metrics.FidResult;
 import org.gan4j.metrics.FrechetDistance;
@@ -32,7 +33,11 @@ final class SampleMetrics {
 
     /** FID, IS (of the generated set, and of the real one for reference), KID and precision/recall. */
     static Map<String, Object> between(INDArray real, INDArray generated, long seed) {
-        FashionMnistClassifier classifier = FashionMnistClassifier.bundled();
+        return between(FashionMnistClassifier.bundled(), real, generated, seed);
+    }
+
+    /** As {@link #between(INDArray, INDArray, long)}, with the features and logits of the given extractor. */
+    static Map<String, Object> between(FeatureExtractor classifier, INDArray real, INDArray generated, long seed) {
         INDArray realFeatures = classifier.features(real);
         INDArray fakeFeatures = classifier.features(generated);
         IsResult is = InceptionScore.fromLogits(classifier.logits(generated), splits(generated), seed);
@@ -43,7 +48,7 @@ final class SampleMetrics {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("inception_score_mean", is.mean());
         m.put("inception_score_std", is.std());
-        m.put("inception_score_of_real_test_images", isReal.mean());
+        m.put("inception_score_of_real_images", isReal.mean());
         m.put("fid", fid.fid());
         m.put("fid_rank_deficient", fid.rankDeficient());
         m.put("kid_mean", kid.mean());

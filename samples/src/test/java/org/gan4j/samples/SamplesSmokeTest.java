@@ -97,5 +97,16 @@ class SamplesSmokeTest {
         assertThat(figures.get("precision").asDouble()).isEqualTo(1.0);
         assertThat(Gan4jSamples.run("metrics", "--real", dir.resolve("missing").toString(), "--fake", pngs.toString()))
                 .isNotZero();
+
+        Path onnx = dir.resolve("small_inception.onnx");
+        try (var in = getClass().getResourceAsStream("/fixtures/small_inception.onnx")) {
+            Files.copy(in, onnx);
+        }
+        Path inceptionJson = dir.resolve("inception.json");
+        assertThat(Gan4jSamples.run("metrics", "--real", idx.toString(), "--fake", pngs.toString(),
+                "--inception", onnx.toString(), "--out", inceptionJson.toString())).isZero();
+        JsonNode inception = new ObjectMapper().readTree(inceptionJson.toFile());
+        assertThat(inception.get("extractor").asText()).contains("input=[3, 299, 299], pool3=32, logits=10");
+        assertThat(Math.abs(inception.get("fid").asDouble())).as("same images, ONNX features").isLessThan(1e-3);
     }
 }

@@ -1,0 +1,2 @@
+/** Image preprocessing for feature extractors: resizing and channel handling, matching the Python references. */
+package org.gan4j.metrics.image;
