@@ -61,10 +61,9 @@ public final class FeatureStatistics {
         if (b == 0) {
             return this;
         }
-        INDArray x = batch.castTo(DataType.DOUBLE);
+        INDArray x = batch.dataType() == DataType.DOUBLE ? batch.dup('c') : batch.castTo(DataType.DOUBLE);
         INDArray batchMean = x.mean(true, 0);
-        INDArray centred = x.subRowVector(batchMean);
-        INDArray batchCoMoment = centred.transpose().mmul(centred);
+        INDArray batchCoMoment = Lapack.gram(x.subiRowVector(batchMean));
         if (count == 0) {
             mean = batchMean;
             coMoment = batchCoMoment;

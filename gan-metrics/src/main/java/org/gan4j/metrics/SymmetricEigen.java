@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The eigendecomposition of a real symmetric matrix in float64, through LAPACK's dsyev. */
+/** The eigendecomposition of a real symmetric matrix in float64, through LAPACK (dsyevd, or dsyev). */
 final class SymmetricEigen {
     final INDArray values;
     final INDArray vectors;
@@ -19,23 +19,15 @@ final class SymmetricEigen {
      * @return eigenvalues (ascending) and eigenvectors as columns
      */
     static SymmetricEigen of(INDArray symmetric) {
-        INDArray a = symmetric.castTo(DataType.DOUBLE).dup('f');
-        INDArray values = Nd4j.create(DataType.DOUBLE, a.rows());
-        int status = Nd4j.getBlasWrapper().lapack().syev('V', 'L', a, values);
-        if (status != 0) {
-            throw new ArithmeticException("symmetric eigendecomposition failed (LAPACK dsyev info " + status + ")");
-        }
-        return new SymmetricEigen(values, a);
+        INDArray[] r = Lapack.symmetricEigen(symmetric, true);
+        return new SymmetricEigen(r[0], r[1]);
     }
 
-    /** @return V·diag(√max(λ, 0))·Vᵀ */
-    INDArray sqrtPsd() {
-        INDArray roots = Nd4j.create(DataType.DOUBLE, values.length());
-        for (long i = 0; i < values.length(); i++) {
-            roots.putScalar(i, Math.sqrt(Math.max(values.getDouble(i), 0)));
-        }
-        INDArray scaled = vectors.mulRowVector(roots.reshape(1, roots.length()));
-        INDArray out = scaled.mmul(vectors.transpose());
-        return out.add(out.transpose()).muli(0.5);
+    /**
+     * @param symmetric a symmetric matrix [d, d]; not modified
+     * @return its eigenvalues (ascending), without eigenvectors
+     */
+    static INDArray values(INDArray symmetric) {
+        return Lapack.symmetricEigen(symmetric, false)[0];
     }
 }

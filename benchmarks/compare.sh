@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs gan4j's benchmarks beside the PyTorch/scipy references of ../shared/bench, one after the other on a quiet
+# machine, and prints gan4j / reference ratios (below 1.0: gan4j is faster).
+#   benchmarks/compare.sh [--threads "1 2"] [--only "dcgan mlp wgan-gp fid gemm"] [--bench DIR]
+# Needs: mvn -B -q install -DskipTests first; Debian's python3-torch and python3-scipy (/usr/bin/python3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+THREADS="1 2"
+ONLY="dcgan mlp wgan-gp fid gemm"
+BENCH="../shared/bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --threads) THREADS="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --bench) BENCH="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+PY=/usr/bin/python3
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+gan4j() {  # threads, label, args...
+  local t=$1 label=$2; shift 2
+  mvn -B -q -o -Dstyle.color=never -pl benchmarks exec:exec -Dgan4j.threads="$t" -Dargs="$*" 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g' | grep -vE '^(\[main\]|SLF4J|$)' \
+    | tee >(grep '^RESULT' | sed "s/^RESULT /$label gan4j $t /" >> "$OUT/results") | { grep -v '^RESULT' || true; }
+}
+reference() {  # threads, label, script args...
+  local t=$1 label=$2; shift 2
+  (cd "$BENCH" && $PY "$@") 2>/dev/null | grep -v '^#' \
+    | tee >(grep '^RESULT' | sed "s/^RESULT /$label ref $t /" >> "$OUT/results") | { grep -v '^RESULT' || true; }
+}
+
+for t in $THREADS; do
+  for b in $ONLY; do
+    case "$b" in
+      dcgan|mlp)
+        gan4j "$t" "$b" train --model "$b"
+        reference "$t" "$b" dcgan_ref.py --model "$b" --threads "$t" --iters 50
+        [ "$t" -gt 1 ] && reference "$t" "$b" dcgan_ref.py --model "$b" --threads "$t" --blas-threads 1 --iters 50 ;;
+      wgan-gp)
+        gan4j "$t" "$b" train --model wgan-gp --warmup 10 --iters 20
+        reference "$t" "$b" wgan_gp_ref.py --threads "$t" --iters 20
+        [ "$t" -gt 1 ] && reference "$t" "$b" wgan_gp_ref.py --threads "$t" --blas-threads 1 --iters 20 ;;
+      fid)
+        gan4j "$t" "$b" fid --reps 3
+        reference "$t" "$b" fid_ref.py time --threads "$t" --n 10000 --d 2048 --reps 3 ;;
+      gemm)
+        gan4j "$t" "$b" gemm --size 2048
+        (cd "$BENCH" && $PY gemm_peak.py --threads "$t" --sizes 2048) 2>/dev/null | { grep '^gemm' || true; } \
+          | tee >(sed -n 's/.*GFLOPs_med=\([0-9.]*\).*/{"gflops_median": \1}/p' | sed "s/^/$b ref $t /" >> "$OUT/results") ;;
+    esac
+  done
+done
+
+$PY - "$OUT/results" <<'PYEOF'
+import json, sys
+rows = {}
+for line in open(sys.argv[1]):
+    label, impl, threads, payload = line.split(" ", 3)
+    r = json.loads(payload)
+    if label in ("dcgan", "mlp", "wgan-gp"):
+        v = r.get("sec_per_iter_median")
+    elif label == "fid":
+        v = r.get("total_s_median")
+    else:
+        v = r.get("gflops_median")
+    if v is None:
+        continue
+    key = (label, int(threads))
+    best = rows.setdefault(key, {})
+    # the reference's fastest setting counts (lowest time; highest GFLOP/s for gemm)
+    if impl not in best or (label == "gemm" and v > best[impl]) or (label != "gemm" and v < best[impl]):
+        best[impl] = v
+print()
+print(f"{'benchmark':10s} {'threads':>7s} {'gan4j':>12s} {'reference':>12s} {'ratio':>7s}")
+for (label, threads), v in sorted(rows.items()):
+    unit = "GFLOP/s" if label == "gemm" else "s"
+    g, ref = v.get("gan4j"), v.get("ref")
+    ratio = (g / ref) if g and ref else float("nan")
+    if label == "gemm" and g and ref:
+        ratio = ref / g
+    fmt = (lambda x: f"{x:10.4f}{unit[0]}") if unit == "s" else (lambda x: f"{x:8.1f}GF/s")
+    print(f"{label:10s} {threads:7d} {fmt(g) if g else '-':>12s} {fmt(ref) if ref else '-':>12s} {ratio:7.2f}")
+print("ratio = gan4j time / reference time (gemm: reference GFLOP/s / gan4j GFLOP/s); below 1.0 gan4j is faster")
+PYEOF
