@@ -10,6 +10,7 @@ import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
+import org.gan4j.dl4j.internal.OffHeapReclaimer;
 import org.gan4j.dl4j.internal.GanGraphs;
 import org.gan4j.dl4j.internal.LatentSampler;
 import org.gan4j.dl4j.internal.NetworkUpdater;
@@ -44,6 +45,7 @@ final class TrainingRun implements TrainingView {
     private final List<MetricPoint> metrics = new ArrayList<>();
     private final long totalSteps;
     private long step;
+    private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
     private int epoch;
 
     TrainingRun(GanTrainer config) {
@@ -92,6 +94,7 @@ final class TrainingRun implements TrainingView {
     TrainedGan run() {
         checkGeneratorOutput();
         while (config.steps == 0 || step < config.steps) {
+            long stepStart = System.nanoTime();
             if (!stageRealBatches()) {
                 break;
             }
@@ -106,6 +109,7 @@ final class TrainingRun implements TrainingView {
             dLoss /= discriminatorFeeds.size();
             latentSampler.fill(generatorLatent);
             double gLoss = runPhase(generatorPhase, generatorFeed);
+            reclaimer.afterStep(System.nanoTime() - stepStart);
             step++;
             StepResult result = new StepResult(step, epoch, dLoss, gLoss);
             history.add(result);

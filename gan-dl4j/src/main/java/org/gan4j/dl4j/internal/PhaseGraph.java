@@ -76,6 +76,18 @@ public final class PhaseGraph {
         for (BatchNormUpdate u : batchNormUpdates) {
             u.apply(out.get(u.meanOutput()), out.get(u.varOutput()));
         }
+        // free the step's off-heap arrays now: left to the garbage collector, they pile up between collections and
+        // every step then pays for fresh pages (steps ran 4× slower in phases of 20 or more)
+        closeAll(result.getGradients().values());
+        closeAll(out.values());
         return loss;
+    }
+
+    private static void closeAll(java.util.Collection<INDArray> arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 }
