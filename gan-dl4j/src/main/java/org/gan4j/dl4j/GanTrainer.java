@@ -1,6 +1,7 @@
 package org.gan4j.dl4j;
 
 import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,9 @@ public final class GanTrainer {
     final ImmutableList<TrainingListener> listeners;
     final ImmutableList<DiscriminatorPenalty> penalties;
     final ImmutableList<WeightConstraint> constraints;
+    final Path checkpointDirectory;
+    final int checkpointEvery;
+    final int checkpointsKept;
 
     private GanTrainer(Builder b) {
         TrainingRecipe recipe = b.useRecipe ? b.loss.recipe() : TrainingRecipe.none();
@@ -73,6 +77,9 @@ public final class GanTrainer {
         this.steps = b.steps;
         this.seed = b.seed;
         this.listeners = ImmutableList.copyOf(b.listeners);
+        this.checkpointDirectory = b.checkpointDirectory;
+        this.checkpointEvery = b.checkpointEvery;
+        this.checkpointsKept = b.checkpointsKept;
     }
 
     /** @return a new builder */
@@ -88,6 +95,31 @@ public final class GanTrainer {
      */
     public TrainedGan fit() {
         return new TrainingRun(this).run();
+    }
+
+    /**
+     * Continues a run from a checkpoint to this trainer's total step count ({@link Builder#steps(long)}): the
+     * weights, optimizer states, counters, random generator states, data position and history are those of the
+     * checkpoint, so the result is the one an uninterrupted run would have given (same machine, same thread count).
+     * The checkpoint is read and checked completely before anything is loaded.
+     *
+     * @param checkpoint a checkpoint archive written by a trainer of the same configuration
+     * @return the trained GAN
+     * @throws IllegalArgumentException if the archive is unreadable, corrupted, of another format version, or was
+     *                                  written by a differently configured trainer
+     */
+    public TrainedGan resume(Path checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint == null");
+        Checkpoint c = Checkpoint.read(checkpoint);
+        return new TrainingRun(this).run(c);
+    }
+
+    /** @return what a checkpoint must match: the settings that shape the training, without its length */
+    String configuration() {
+        return "loss=" + loss + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
+                + ", discriminatorSteps=" + discriminatorSteps + ", batchSize=" + batchSize + ", penalties=" + penalties
+                + ", constraints=" + constraints + ", seed=" + seed + ", generator=" + generator
+                + ", discriminator=" + discriminator;
     }
 
     /** @return the generator specification */
@@ -166,8 +198,36 @@ public final class GanTrainer {
         private long steps;
         private long seed = 42;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private Path checkpointDirectory;
+        private int checkpointEvery;
+        private int checkpointsKept;
 
         private Builder() {
+        }
+
+        /**
+         * Writes a checkpoint every {@code every} steps and after the last one, each atomically (a temporary file
+         * renamed into place), as {@code checkpoint-<step>.zip} in {@code directory}, keeping the newest
+         * {@code keepLast}. {@link GanTrainer#resume(Path)} continues from one; {@link Checkpoint#latest(Path)} finds
+         * the newest.
+         *
+         * @param directory where checkpoints go (created when missing)
+         * @param every     steps between checkpoints, &gt;= 1
+         * @param keepLast  checkpoints kept, &gt;= 1
+         * @return this builder
+         */
+        public Builder checkpoints(Path directory, int every, int keepLast) {
+            Objects.requireNonNull(directory, "directory == null");
+            if (every < 1) {
+                throw new IllegalArgumentException("every must be >= 1 but was " + every);
+            }
+            if (keepLast < 1) {
+                throw new IllegalArgumentException("keepLast must be >= 1 but was " + keepLast);
+            }
+            this.checkpointDirectory = directory;
+            this.checkpointEvery = every;
+            this.checkpointsKept = keepLast;
+            return this;
         }
 
         /**

@@ -58,6 +58,10 @@ public final class GeneratorModel implements GeneratorSampler {
         this.sampler = new LatentSampler(latent, seed);
     }
 
+    LatentSampler latentSampler() {
+        return sampler;
+    }
+
     @Override
     public LatentSpace latent() {
         return latent;

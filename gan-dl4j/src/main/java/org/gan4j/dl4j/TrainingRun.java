@@ -1,5 +1,8 @@
 package org.gan4j.dl4j;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +95,17 @@ final class TrainingRun implements TrainingView {
     }
 
     TrainedGan run() {
+        return run(null);
+    }
+
+    /**
+     * @param resumeFrom a checkpoint to continue from, or null for a fresh run
+     */
+    TrainedGan run(Checkpoint resumeFrom) {
         checkGeneratorOutput();
+        if (resumeFrom != null) {
+            restore(resumeFrom);
+        }
         while (config.steps == 0 || step < config.steps) {
             long stepStart = System.nanoTime();
             if (!stageRealBatches()) {
@@ -115,6 +128,10 @@ final class TrainingRun implements TrainingView {
             history.add(result);
             for (TrainingListener l : config.listeners) {
                 l.onStepEnd(this, result);
+            }
+            if (config.checkpointDirectory != null
+                    && (step % config.checkpointEvery == 0 || step == totalSteps)) {
+                CheckpointFiles.write(config.checkpointDirectory, step, checkpointBytes(), config.checkpointsKept);
             }
         }
         for (TrainingListener l : config.listeners) {
@@ -152,6 +169,91 @@ final class TrainingRun implements TrainingView {
                     + config.loss + ") is " + loss);
         }
         return loss;
+    }
+
+    /** @return the whole training state as a checkpoint archive */
+    byte[] checkpointBytes() {
+        Checkpoint.Writer w = new Checkpoint.Writer(step, epoch, config.configuration());
+        ObjectNode m = w.manifest();
+        m.put("seed", config.seed);
+        putState(m.putArray("random_global"), new long[] {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()});
+        putState(m.putArray("random_latent"), latentSampler.randomState());
+        putState(m.putArray("random_sampler"), sampler.latentSampler().randomState());
+        putState(m.putArray("data_position"), batches.position());
+        m.put("generator_updates", generatorPhase.updater().iteration());
+        m.put("discriminator_updates", discriminatorPhase.updater().iteration());
+        return w.arrays("G/params", generatorParams.parameters()).arrays("G/state", generatorParams.state())
+                .arrays("G/optimizer", generatorPhase.updater().states())
+                .arrays("D/params", discriminatorParams.parameters()).arrays("D/state", discriminatorParams.state())
+                .arrays("D/optimizer", discriminatorPhase.updater().states())
+                .history(history()).toBytes();
+    }
+
+    private static void putState(ArrayNode into, long[] values) {
+        for (long v : values) {
+            into.add(v);
+        }
+    }
+
+    private static long[] state(JsonNode array) {
+        long[] values = new long[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asLong();
+        }
+        return values;
+    }
+
+    /** Checks the checkpoint against this run completely, then overwrites the run's state with it. */
+    private void restore(Checkpoint c) {
+        if (!c.configuration().equals(config.configuration())) {
+            throw new IllegalArgumentException("checkpoint was written by another configuration:\n  checkpoint: "
+                    + c.configuration() + "\n  trainer:    " + config.configuration());
+        }
+        if (totalSteps >= 0 && c.step() > totalSteps) {
+            throw new IllegalArgumentException("checkpoint is at step " + c.step() + ", beyond this trainer's " + totalSteps + " steps");
+        }
+        Map<String, Map<String, INDArray>> targets = new java.util.LinkedHashMap<>();
+        targets.put("G/params", generatorParams.parameters());
+        targets.put("G/state", generatorParams.state());
+        targets.put("G/optimizer", generatorPhase.updater().states());
+        targets.put("D/params", discriminatorParams.parameters());
+        targets.put("D/state", discriminatorParams.state());
+        targets.put("D/optimizer", discriminatorPhase.updater().states());
+        List<String> problems = new ArrayList<>();
+        targets.forEach((group, arrays) -> {
+            Map<String, INDArray> saved = c.arrays(group);
+            if (!saved.keySet().equals(arrays.keySet())) {
+                problems.add(group + " holds " + saved.keySet() + " but the trainer has " + arrays.keySet());
+                return;
+            }
+            arrays.forEach((name, target) -> {
+                if (!java.util.Arrays.equals(saved.get(name).shape(), target.shape())) {
+                    problems.add(group + "/" + name + " has shape " + java.util.Arrays.toString(saved.get(name).shape())
+                            + " but the trainer's is " + java.util.Arrays.toString(target.shape()));
+                }
+            });
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint does not fit this trainer: " + String.join("; ", problems));
+        }
+        targets.forEach((group, arrays) -> {
+            Map<String, INDArray> saved = c.arrays(group);
+            arrays.forEach((name, target) -> target.assign(saved.get(name)));
+        });
+        JsonNode m = c.manifest();
+        long[] global = state(m.get("random_global"));
+        Nd4j.getRandom().setStates(global[0], global[1]);
+        latentSampler.restoreRandomState(state(m.get("random_latent")));
+        sampler.latentSampler().restoreRandomState(state(m.get("random_sampler")));
+        batches.restorePosition(state(m.get("data_position")));
+        generatorPhase.updater().restoreIteration(m.get("generator_updates").asInt());
+        discriminatorPhase.updater().restoreIteration(m.get("discriminator_updates").asInt());
+        history.clear();
+        history.addAll(c.history().steps());
+        metrics.clear();
+        metrics.addAll(c.history().metrics());
+        step = c.step();
+        epoch = c.epoch();
     }
 
     private void checkGeneratorOutput() {

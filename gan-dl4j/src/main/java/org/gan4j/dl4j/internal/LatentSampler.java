@@ -33,4 +33,16 @@ public final class LatentSampler {
             Nd4j.getExecutioner().exec(new UniformDistribution(z, -1, 1), random);
         }
     }
+
+    /** @return the generator's state {root, node}, for checkpoints */
+    public long[] randomState() {
+        return new long[] {random.rootState(), random.nodeState()};
+    }
+
+    /**
+     * @param state a state from {@link #randomState()}
+     */
+    public void restoreRandomState(long[] state) {
+        random.setStates(state[0], state[1]);
+    }
 }

@@ -71,6 +71,26 @@ public final class NetworkUpdater {
         return iteration;
     }
 
+    /** @return each parameter's optimizer state array (absent for stateless optimizers), by parameter name */
+    public Map<String, INDArray> states() {
+        Map<String, INDArray> states = new java.util.LinkedHashMap<>();
+        for (Slot slot : slots) {
+            if (slot.state() != null) {
+                states.put(slot.name(), slot.state());
+            }
+        }
+        return states;
+    }
+
+    /**
+     * Restores the update count (the optimizer state arrays are restored in place through {@link #states()}).
+     *
+     * @param updates the number of updates applied so far
+     */
+    public void restoreIteration(int updates) {
+        this.iteration = updates;
+    }
+
     /**
      * Applies one update from gradients keyed by parameter name. The gradient arrays are overwritten.
      *

@@ -59,4 +59,29 @@ public final class RealBatches {
     private long passSeed(int p) {
         return seed * 1_000_003L + p;
     }
+
+    /** @return {the current pass, the batches taken from it}, for checkpoints */
+    public long[] position() {
+        return new long[] {pass, batchesThisPass};
+    }
+
+    /**
+     * Moves to a position from {@link #position()}: reopens that pass with its shuffle and skips the batches taken.
+     *
+     * @param position {pass, batches taken}
+     */
+    public void restorePosition(long[] position) {
+        pass = Math.toIntExact(position[0]);
+        batchesThisPass = 0;
+        cursor = source.open(passSeed(pass));
+        for (long b = 0; b < position[1]; b++) {
+            for (int i = 0; i < batchSize; i++) {
+                if (!cursor.next(staging, i * sampleSize)) {
+                    throw new IllegalStateException("data source " + source + " ended after " + b + " batches of pass "
+                            + pass + " but the checkpoint had taken " + position[1]);
+                }
+            }
+            batchesThisPass++;
+        }
+    }
 }

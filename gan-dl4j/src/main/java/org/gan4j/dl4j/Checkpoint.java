@@ -1,0 +1,319 @@
+package org.gan4j.dl4j;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.gan4j.LossHistory;
+import org.gan4j.MetricPoint;
+import org.gan4j.StepResult;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A training checkpoint: everything {@link GanTrainer#resume(Path)} needs to continue a run exactly where it stopped.
+ *
+ * <p>One zip archive holds {@value #MANIFEST} (format, version, step and epoch counters, random generator states,
+ * data position, update counts, the trainer's configuration, and a SHA-256 digest of every other entry), the
+ * weights, batch-norm statistics, optimizer states and (when enabled) EMA weights of both networks as {@code .npy}
+ * arrays under {@code arrays/}, and the loss and metric history as CSV. {@link #read(Path)} checks the zip CRCs, the
+ * manifest, the format version and every digest before it returns, so a truncated, corrupted or foreign archive is
+ * refused with a message and nothing is loaded partially. Checkpoints are written atomically (temporary file, then
+ * rename) by the trainer; see {@link GanTrainer.Builder#checkpoints(Path, int, int)}.
+ */
+public final class Checkpoint {
+    /** The manifest entry. */
+    public static final String MANIFEST = "manifest.json";
+    /** The value of the manifest's {@code format} field. */
+    public static final String FORMAT = "gan4j-checkpoint";
+    /** The archive version this gan4j writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    static final String HISTORY = "history.csv";
+    static final String METRICS = "metrics.csv";
+    private static final String ARRAYS = "arrays/";
+    private static final Pattern FILE_NAME = Pattern.compile("checkpoint-(\\d{9})\\.zip");
+
+    private final JsonNode manifest;
+    private final Map<String, INDArray> arrays;
+    private final LossHistory history;
+
+    private Checkpoint(JsonNode manifest, Map<String, INDArray> arrays, LossHistory history) {
+        this.manifest = manifest;
+        this.arrays = arrays;
+        this.history = history;
+    }
+
+    /** @return the number of training steps completed when the checkpoint was written */
+    public long step() {
+        return manifest.get("step").asLong();
+    }
+
+    /** @return the epoch the run was in */
+    public int epoch() {
+        return manifest.get("epoch").asInt();
+    }
+
+    /** @return the trainer's configuration, as {@link GanTrainer#toString()} and the network specs describe it */
+    public String configuration() {
+        return manifest.get("configuration").asText();
+    }
+
+    /** @return the loss and metric history up to {@link #step()} */
+    public LossHistory history() {
+        return history;
+    }
+
+    /** @return the archive entry names of the arrays, for diagnostics */
+    public List<String> arrayNames() {
+        return List.copyOf(arrays.keySet());
+    }
+
+    JsonNode manifest() {
+        return manifest;
+    }
+
+    /** @return the arrays under {@code arrays/<group>/}, by parameter name */
+    Map<String, INDArray> arrays(String group) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        String prefix = ARRAYS + group + "/";
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                String name = e.getKey().substring(prefix.length());
+                out.put(name.substring(0, name.length() - ".npy".length()), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param directory a checkpoint directory
+     * @return the file name a checkpoint of this step gets there
+     */
+    static Path fileFor(Path directory, long step) {
+        return directory.resolve(String.format("checkpoint-%09d.zip", step));
+    }
+
+    /**
+     * @param directory a directory that checkpoints were written to
+     * @return the checkpoint of the highest step there, if any
+     */
+    public static Optional<Path> latest(Path directory) {
+        return list(directory).stream().reduce((a, b) -> b);
+    }
+
+    /** @return the checkpoint files in the directory, by increasing step */
+    static List<Path> list(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(directory)) {
+            listing.filter(p -> FILE_NAME.matcher(p.getFileName().toString()).matches()).forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+        files.sort(Path::compareTo);
+        return files;
+    }
+
+    /**
+     * Reads and checks a checkpoint completely.
+     *
+     * @param file a checkpoint archive
+     * @return the checkpoint
+     * @throws IllegalArgumentException if the file is missing, truncated, corrupted, not a gan4j checkpoint, or of
+     *                                  another format version
+     */
+    public static Checkpoint read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("checkpoint " + file + " does not exist");
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, "unreadable zip (" + e.getMessage() + ")", e);
+        }
+        // the entries are complete only if the central directory at the end of the archive is there and agrees
+        try (ZipFile directory = new ZipFile(file.toFile())) {
+            if (directory.size() != entries.size()) {
+                throw corrupt(file, "the zip directory lists " + directory.size() + " entries but " + entries.size()
+                        + " were read", null);
+            }
+        } catch (IOException e) {
+            throw corrupt(file, "no valid zip directory (" + e.getMessage() + ")", e);
+        }
+        byte[] manifestBytes = entries.get(MANIFEST);
+        if (manifestBytes == null) {
+            throw corrupt(file, entries.isEmpty() ? "no zip entries (truncated or not a zip archive)" : "no " + MANIFEST, null);
+        }
+        JsonNode manifest;
+        try {
+            manifest = new ObjectMapper().readTree(manifestBytes);
+        } catch (IOException e) {
+            throw corrupt(file, MANIFEST + " is not valid JSON", e);
+        }
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            throw new IllegalArgumentException("checkpoint " + file + " is not a gan4j checkpoint (format "
+                    + manifest.path("format") + ")");
+        }
+        int version = manifest.path("version").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("checkpoint " + file + " has format version " + version + "; this gan4j reads version "
+                    + FORMAT_VERSION);
+        }
+        JsonNode digests = manifest.path("digests");
+        List<String> problems = new ArrayList<>();
+        digests.fieldNames().forEachRemaining(name -> {
+            byte[] content = entries.get(name);
+            if (content == null) {
+                problems.add(name + " is missing");
+            } else if (!sha256(content).equals(digests.get(name).asText())) {
+                problems.add(name + " does not match its digest");
+            }
+        });
+        for (String name : entries.keySet()) {
+            if (!name.equals(MANIFEST) && !digests.has(name)) {
+                problems.add(name + " is not listed in the manifest");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw corrupt(file, String.join("; ", problems), null);
+        }
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (e.getKey().startsWith(ARRAYS)) {
+                    arrays.put(e.getKey(), Nd4j.createNpyFromByteArray(e.getValue()));
+                }
+            }
+            return new Checkpoint(manifest, Collections.unmodifiableMap(arrays),
+                    readHistory(entries.get(HISTORY), entries.get(METRICS)));
+        } catch (RuntimeException e) {
+            throw corrupt(file, "unreadable content (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static IllegalArgumentException corrupt(Path file, String why, Exception cause) {
+        return new IllegalArgumentException("checkpoint " + file + " is corrupted or truncated: " + why, cause);
+    }
+
+    private static LossHistory readHistory(byte[] steps, byte[] metrics) {
+        List<StepResult> results = new ArrayList<>();
+        for (String line : lines(steps)) {
+            String[] f = line.split(",");
+            results.add(new StepResult(Long.parseLong(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3])));
+        }
+        List<MetricPoint> points = new ArrayList<>();
+        for (String line : lines(metrics)) {
+            String[] f = line.split(",", 3);
+            points.add(new MetricPoint(Long.parseLong(f[0]), f[2], Double.parseDouble(f[1])));
+        }
+        return new LossHistory(results, points);
+    }
+
+    private static List<String> lines(byte[] csv) {
+        if (csv == null) {
+            throw new IllegalStateException("history entry missing");
+        }
+        List<String> lines = new ArrayList<>(List.of(new String(csv, StandardCharsets.UTF_8).split("\n")));
+        lines.remove(0);
+        lines.removeIf(String::isBlank);
+        return lines;
+    }
+
+    /** Assembles a checkpoint archive in memory; the trainer fills it and writes the bytes atomically. */
+    static final class Writer {
+        private final ObjectNode manifest = new ObjectMapper().createObjectNode();
+        private final Map<String, byte[]> entries = new LinkedHashMap<>();
+
+        Writer(long step, int epoch, String configuration) {
+            manifest.put("format", FORMAT);
+            manifest.put("version", FORMAT_VERSION);
+            manifest.put("step", step);
+            manifest.put("epoch", epoch);
+            manifest.put("configuration", configuration);
+        }
+
+        ObjectNode manifest() {
+            return manifest;
+        }
+
+        Writer arrays(String group, Map<String, INDArray> named) {
+            for (Map.Entry<String, INDArray> e : named.entrySet()) {
+                entries.put(ARRAYS + group + "/" + e.getKey() + ".npy", Nd4j.toNpyByteArray(e.getValue()));
+            }
+            return this;
+        }
+
+        Writer history(LossHistory history) {
+            StringBuilder steps = new StringBuilder("step,epoch,discriminator_loss,generator_loss\n");
+            for (StepResult r : history.steps()) {
+                steps.append(r.step()).append(',').append(r.epoch()).append(',').append(r.discriminatorLoss()).append(',')
+                        .append(r.generatorLoss()).append('\n');
+            }
+            StringBuilder metrics = new StringBuilder("step,value,name\n");
+            for (MetricPoint m : history.metrics()) {
+                metrics.append(m.step()).append(',').append(m.value()).append(',').append(m.name()).append('\n');
+            }
+            entries.put(HISTORY, steps.toString().getBytes(StandardCharsets.UTF_8));
+            entries.put(METRICS, metrics.toString().getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        byte[] toBytes() {
+            ObjectNode digests = manifest.putObject("digests");
+            entries.forEach((name, content) -> digests.put(name, sha256(content)));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry(MANIFEST));
+                zip.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                zip.closeEntry();
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot assemble a checkpoint", e);
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Checkpoint(step=" + step() + ", epoch=" + epoch() + ", " + arrays.size() + " arrays)";
+    }
+}
