@@ -58,6 +58,8 @@ public final class GanTrainer {
     final Path checkpointDirectory;
     final int checkpointEvery;
     final int checkpointsKept;
+    final double emaDecay;
+    final long emaStart;
 
     private GanTrainer(Builder b) {
         TrainingRecipe recipe = b.useRecipe ? b.loss.recipe() : TrainingRecipe.none();
@@ -80,6 +82,8 @@ public final class GanTrainer {
         this.checkpointDirectory = b.checkpointDirectory;
         this.checkpointEvery = b.checkpointEvery;
         this.checkpointsKept = b.checkpointsKept;
+        this.emaDecay = b.emaDecay;
+        this.emaStart = b.emaStart;
     }
 
     /** @return a new builder */
@@ -119,7 +123,7 @@ public final class GanTrainer {
         return "loss=" + loss + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
                 + ", discriminatorSteps=" + discriminatorSteps + ", batchSize=" + batchSize + ", penalties=" + penalties
                 + ", constraints=" + constraints + ", seed=" + seed + ", generator=" + generator
-                + ", discriminator=" + discriminator;
+                + ", discriminator=" + discriminator + (emaDecay >= 0 ? ", ema=" + emaDecay + "@" + emaStart : "");
     }
 
     /** @return the generator specification */
@@ -201,8 +205,32 @@ public final class GanTrainer {
         private Path checkpointDirectory;
         private int checkpointEvery;
         private int checkpointsKept;
+        private double emaDecay = -1;
+        private long emaStart;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps an exponential moving average of the generator's weights (Yazıcı et al., ICLR 2019):
+         * θ_ema ← β·θ_ema + (1 − β)·θ after every generator update from step {@code start} on (a copy before). The
+         * trained GAN, listeners ({@code TrainingView.generator()}) and metrics then sample with the averaged
+         * weights; checkpoints hold them.
+         *
+         * @param decay β, in [0, 1); 0.999 is common
+         * @param start the first step averaged, &gt;= 0
+         * @return this builder
+         */
+        public Builder generatorEma(double decay, long start) {
+            if (!(decay >= 0 && decay < 1)) {
+                throw new IllegalArgumentException("decay must be in [0, 1) but was " + decay);
+            }
+            if (start < 0) {
+                throw new IllegalArgumentException("start must be >= 0 but was " + start);
+            }
+            this.emaDecay = decay;
+            this.emaStart = start;
+            return this;
         }
 
         /**

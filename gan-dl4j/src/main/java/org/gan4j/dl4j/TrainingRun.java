@@ -13,6 +13,7 @@ import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
+import org.gan4j.dl4j.internal.EmaWeights;
 import org.gan4j.dl4j.internal.OffHeapReclaimer;
 import org.gan4j.dl4j.internal.GanGraphs;
 import org.gan4j.dl4j.internal.LatentSampler;
@@ -44,6 +45,7 @@ final class TrainingRun implements TrainingView {
     private final LatentSampler latentSampler;
     private final RealBatches batches;
     private final GeneratorModel sampler;
+    private final EmaWeights ema;
     private final List<StepResult> history = new ArrayList<>();
     private final List<MetricPoint> metrics = new ArrayList<>();
     private final long totalSteps;
@@ -82,7 +84,9 @@ final class TrainingRun implements TrainingView {
                 graphs.generatorUpdates());
         latentSampler = new LatentSampler(config.generator.latent(), seed + 1);
         batches = new RealBatches(config.data, b, seed + 2);
-        sampler = new GeneratorModel(GanGraphs.inference(config.generator, generatorParams, GeneratorModel.LATENT,
+        ema = config.emaDecay >= 0 ? new EmaWeights(generatorParams, config.emaDecay, config.emaStart, initRandom) : null;
+        ParameterStore sampled = ema != null ? ema.average() : generatorParams;
+        sampler = new GeneratorModel(GanGraphs.inference(config.generator, sampled, GeneratorModel.LATENT,
                 GeneratorModel.SAMPLE), config.generator.latent(), config.generator.outputShape(), seed + 3);
     }
 
@@ -122,6 +126,9 @@ final class TrainingRun implements TrainingView {
             dLoss /= discriminatorFeeds.size();
             latentSampler.fill(generatorLatent);
             double gLoss = runPhase(generatorPhase, generatorFeed);
+            if (ema != null) {
+                ema.update(step + 1);
+            }
             reclaimer.afterStep(System.nanoTime() - stepStart);
             step++;
             StepResult result = new StepResult(step, epoch, dLoss, gLoss);
@@ -186,6 +193,8 @@ final class TrainingRun implements TrainingView {
                 .arrays("G/optimizer", generatorPhase.updater().states())
                 .arrays("D/params", discriminatorParams.parameters()).arrays("D/state", discriminatorParams.state())
                 .arrays("D/optimizer", discriminatorPhase.updater().states())
+                .arrays("EMA/params", ema == null ? Map.of() : ema.average().parameters())
+                .arrays("EMA/state", ema == null ? Map.of() : ema.average().state())
                 .history(history()).toBytes();
     }
 
@@ -219,6 +228,8 @@ final class TrainingRun implements TrainingView {
         targets.put("D/params", discriminatorParams.parameters());
         targets.put("D/state", discriminatorParams.state());
         targets.put("D/optimizer", discriminatorPhase.updater().states());
+        targets.put("EMA/params", ema == null ? Map.of() : ema.average().parameters());
+        targets.put("EMA/state", ema == null ? Map.of() : ema.average().state());
         List<String> problems = new ArrayList<>();
         targets.forEach((group, arrays) -> {
             Map<String, INDArray> saved = c.arrays(group);

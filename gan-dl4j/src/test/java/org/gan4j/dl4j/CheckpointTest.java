@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class CheckpointTest {
 
-    /** A small GAN with the state that makes resuming hard: batch norm, dropout, Adam, a decaying learning rate. */
+    /** A small GAN with the state that makes resuming hard: batch norm, dropout, Adam, a decaying learning rate, EMA. */
     private static GanTrainer.Builder smallGan(long steps) {
         float[] values = new float[300 * 6];
         for (int i = 0; i < values.length; i++) {
@@ -43,6 +43,7 @@ class CheckpointTest {
                 .generatorOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.999).withLinearDecay(0.0))
                 .discriminatorOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.999))
                 .data(InMemoryDataSource.of(values, Shape.of(6)))
+                .generatorEma(0.9, 5)
                 .batchSize(32).steps(steps).seed(11);
     }
 

@@ -41,6 +41,18 @@ public final class ParameterStore {
         this.dataType = dataType;
     }
 
+    /**
+     * @param other  a store whose arrays are all created
+     * @param random the generator of the new store (used only for arrays created later)
+     * @return a store holding copies of every array of {@code other}, under the same names
+     */
+    public static ParameterStore copyOf(ParameterStore other, Random random) {
+        ParameterStore copy = new ParameterStore(other.network, random, other.dataType);
+        other.parameters.forEach((k, v) -> copy.parameters.put(k, v.dup()));
+        other.state.forEach((k, v) -> copy.state.put(k, v.dup()));
+        return copy;
+    }
+
     /** @return the network's name prefix */
     public String network() {
         return network;
