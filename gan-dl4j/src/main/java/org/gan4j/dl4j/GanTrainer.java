@@ -59,6 +59,8 @@ public final class GanTrainer {
     final int checkpointEvery;
     final int checkpointsKept;
     final double emaDecay;
+    final double rollbackFactor;
+    final int maxRollbacks;
     final long emaStart;
 
     private GanTrainer(Builder b) {
@@ -83,6 +85,8 @@ public final class GanTrainer {
         this.checkpointEvery = b.checkpointEvery;
         this.checkpointsKept = b.checkpointsKept;
         this.emaDecay = b.emaDecay;
+        this.rollbackFactor = b.rollbackFactor;
+        this.maxRollbacks = b.maxRollbacks;
         this.emaStart = b.emaStart;
     }
 
@@ -206,9 +210,33 @@ public final class GanTrainer {
         private int checkpointEvery;
         private int checkpointsKept;
         private double emaDecay = -1;
+        private double rollbackFactor = -1;
+        private int maxRollbacks;
         private long emaStart;
 
         private Builder() {
+        }
+
+        /**
+         * On a NaN or infinite loss or weight, rolls back to the newest checkpoint and continues with both learning
+         * rates multiplied by {@code factor} (cumulatively), at most {@code maxRollbacks} times; without this, or
+         * when no checkpoint exists yet, training stops with a {@link org.gan4j.GanTrainingException} naming the
+         * step, the network and the loss. Needs {@link #checkpoints(Path, int, int)}.
+         *
+         * @param factor       the learning-rate factor per rollback, in (0, 1)
+         * @param maxRollbacks rollbacks allowed in one fit, &gt;= 1
+         * @return this builder
+         */
+        public Builder rollbackOnDivergence(double factor, int maxRollbacks) {
+            if (!(factor > 0 && factor < 1)) {
+                throw new IllegalArgumentException("factor must be in (0, 1) but was " + factor);
+            }
+            if (maxRollbacks < 1) {
+                throw new IllegalArgumentException("maxRollbacks must be >= 1 but was " + maxRollbacks);
+            }
+            this.rollbackFactor = factor;
+            this.maxRollbacks = maxRollbacks;
+            return this;
         }
 
         /**
@@ -442,6 +470,9 @@ public final class GanTrainer {
             }
             if (epochs > 0 && steps > 0) {
                 throw new IllegalStateException("set epochs or steps, not both (epochs=" + epochs + ", steps=" + steps + ")");
+            }
+            if (rollbackFactor > 0 && checkpointDirectory == null) {
+                throw new IllegalStateException("rollbackOnDivergence needs checkpoints(directory, every, keepLast) to roll back to");
             }
             if (!generator.outputShape().equals(discriminator.inputShape())) {
                 throw new IllegalArgumentException("generator output shape " + generator.outputShape()

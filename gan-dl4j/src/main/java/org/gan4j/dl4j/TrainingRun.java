@@ -13,6 +13,7 @@ import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
+import org.gan4j.dl4j.internal.CollapseMonitor;
 import org.gan4j.dl4j.internal.EmaWeights;
 import org.gan4j.dl4j.internal.OffHeapReclaimer;
 import org.gan4j.dl4j.internal.GanGraphs;
@@ -22,10 +23,13 @@ import org.gan4j.dl4j.internal.ParameterStore;
 import org.gan4j.dl4j.internal.PhaseGraph;
 import org.gan4j.dl4j.internal.RealBatches;
 import org.gan4j.loss.WeightConstraint;
+import org.gan4j.losses.WassersteinLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@link GanTrainer#fit()}: fresh weights and optimizer state, the phase graphs compiled once, then the step loop.
@@ -50,7 +54,10 @@ final class TrainingRun implements TrainingView {
     private final List<MetricPoint> metrics = new ArrayList<>();
     private final long totalSteps;
     private long step;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
+    private final CollapseMonitor collapse = new CollapseMonitor();
+    private int rollbacks;
     private int epoch;
 
     TrainingRun(GanTrainer config) {
@@ -82,6 +89,7 @@ final class TrainingRun implements TrainingView {
         generatorPhase = new PhaseGraph("generator", graphs.generatorGraph(), graphs.generatorLoss(),
                 new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters(), totalSteps),
                 graphs.generatorUpdates());
+        generatorPhase.measureGradientNorm();
         latentSampler = new LatentSampler(config.generator.latent(), seed + 1);
         batches = new RealBatches(config.data, b, seed + 2);
         ema = config.emaDecay >= 0 ? new EmaWeights(generatorParams, config.emaDecay, config.emaStart, initRandom) : null;
@@ -111,34 +119,12 @@ final class TrainingRun implements TrainingView {
             restore(resumeFrom);
         }
         while (config.steps == 0 || step < config.steps) {
-            long stepStart = System.nanoTime();
-            if (!stageRealBatches()) {
-                break;
-            }
-            double dLoss = 0;
-            for (Map<String, INDArray> feed : discriminatorFeeds) {
-                latentSampler.fill(discriminatorLatent);
-                dLoss += runPhase(discriminatorPhase, feed);
-                for (WeightConstraint constraint : config.constraints) {
-                    constraint.apply(discriminatorParams.parameters());
+            try {
+                if (!trainOneStep()) {
+                    break;
                 }
-            }
-            dLoss /= discriminatorFeeds.size();
-            latentSampler.fill(generatorLatent);
-            double gLoss = runPhase(generatorPhase, generatorFeed);
-            if (ema != null) {
-                ema.update(step + 1);
-            }
-            reclaimer.afterStep(System.nanoTime() - stepStart);
-            step++;
-            StepResult result = new StepResult(step, epoch, dLoss, gLoss);
-            history.add(result);
-            for (TrainingListener l : config.listeners) {
-                l.onStepEnd(this, result);
-            }
-            if (config.checkpointDirectory != null
-                    && (step % config.checkpointEvery == 0 || step == totalSteps)) {
-                CheckpointFiles.write(config.checkpointDirectory, step, checkpointBytes(), config.checkpointsKept);
+            } catch (Divergence d) {
+                rollBackOrStop(d);
             }
         }
         for (TrainingListener l : config.listeners) {
@@ -163,6 +149,71 @@ final class TrainingRun implements TrainingView {
         return true;
     }
 
+    /** @return false when the last epoch ended before the step could start */
+    private boolean trainOneStep() {
+        long stepStart = System.nanoTime();
+        if (!stageRealBatches()) {
+            return false;
+        }
+        double dLoss = 0;
+        for (Map<String, INDArray> feed : discriminatorFeeds) {
+            latentSampler.fill(discriminatorLatent);
+            dLoss += runPhase(discriminatorPhase, feed);
+            for (WeightConstraint constraint : config.constraints) {
+                constraint.apply(discriminatorParams.parameters());
+            }
+        }
+        dLoss /= discriminatorFeeds.size();
+        latentSampler.fill(generatorLatent);
+        double gLoss = runPhase(generatorPhase, generatorFeed);
+        if (ema != null) {
+            ema.update(step + 1);
+        }
+        reclaimer.afterStep(System.nanoTime() - stepStart);
+        step++;
+        collapse.observe(step, dLoss, generatorPhase.lastGradientNorm(), !(config.loss instanceof WassersteinLoss));
+        StepResult result = new StepResult(step, epoch, dLoss, gLoss);
+        history.add(result);
+        for (TrainingListener l : config.listeners) {
+            l.onStepEnd(this, result);
+        }
+        if (config.checkpointDirectory != null && (step % config.checkpointEvery == 0 || step == totalSteps)) {
+            CheckpointFiles.write(config.checkpointDirectory, step, checkpointBytes(), config.checkpointsKept);
+        }
+        return true;
+    }
+
+    /** A non-finite loss or weight, before the trainer decides between rolling back and stopping. */
+    private static final class Divergence extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Divergence(String message) {
+            super(message);
+        }
+    }
+
+    private void rollBackOrStop(Divergence d) {
+        java.util.Optional<java.nio.file.Path> latest = config.rollbackFactor > 0 && config.checkpointDirectory != null
+                ? Checkpoint.latest(config.checkpointDirectory) : java.util.Optional.empty();
+        if (config.rollbackFactor <= 0) {
+            throw new GanTrainingException(d.getMessage(), d);
+        }
+        if (rollbacks >= config.maxRollbacks) {
+            throw new GanTrainingException(d.getMessage() + " (after " + rollbacks + " rollbacks, the most allowed)", d);
+        }
+        if (latest.isEmpty()) {
+            throw new GanTrainingException(d.getMessage() + " (no checkpoint to roll back to yet)", d);
+        }
+        long failedAt = step + 1;
+        restore(Checkpoint.read(latest.get()));
+        rollbacks++;
+        double scale = generatorPhase.updater().learningRateScale() * config.rollbackFactor;
+        generatorPhase.updater().setLearningRateScale(scale);
+        discriminatorPhase.updater().setLearningRateScale(scale);
+        LOG.warn("{}; rolled back from step {} to the checkpoint of step {} with learning rates × {} (rollback {} of {})",
+                d.getMessage(), failedAt, step, scale, rollbacks, config.maxRollbacks);
+    }
+
     private double runPhase(PhaseGraph phase, Map<String, INDArray> feed) {
         double loss;
         try {
@@ -172,8 +223,12 @@ final class TrainingRun implements TrainingView {
                     + e.getMessage(), e);
         }
         if (!Double.isFinite(loss)) {
-            throw new GanTrainingException("step " + (step + 1) + ": the " + phase.network() + " loss ("
-                    + config.loss + ") is " + loss);
+            throw new Divergence("step " + (step + 1) + ": the " + phase.network() + " loss (" + config.loss + ") is " + loss);
+        }
+        String broken = phase.updater().firstNonFiniteParameter();
+        if (broken != null) {
+            throw new Divergence("step " + (step + 1) + ": the " + phase.network() + " weight " + broken
+                    + " holds NaN or infinite values after the update (loss " + config.loss + " was " + loss + ")");
         }
         return loss;
     }
@@ -189,6 +244,7 @@ final class TrainingRun implements TrainingView {
         putState(m.putArray("data_position"), batches.position());
         m.put("generator_updates", generatorPhase.updater().iteration());
         m.put("discriminator_updates", discriminatorPhase.updater().iteration());
+        m.put("learning_rate_scale", generatorPhase.updater().learningRateScale());
         return w.arrays("G/params", generatorParams.parameters()).arrays("G/state", generatorParams.state())
                 .arrays("G/optimizer", generatorPhase.updater().states())
                 .arrays("D/params", discriminatorParams.parameters()).arrays("D/state", discriminatorParams.state())
@@ -259,6 +315,9 @@ final class TrainingRun implements TrainingView {
         batches.restorePosition(state(m.get("data_position")));
         generatorPhase.updater().restoreIteration(m.get("generator_updates").asInt());
         discriminatorPhase.updater().restoreIteration(m.get("discriminator_updates").asInt());
+        double scale = m.path("learning_rate_scale").asDouble(1.0);
+        generatorPhase.updater().setLearningRateScale(scale);
+        discriminatorPhase.updater().setLearningRateScale(scale);
         history.clear();
         history.addAll(c.history().steps());
         metrics.clear();

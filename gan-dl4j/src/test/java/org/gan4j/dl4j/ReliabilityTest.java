@@ -33,8 +33,43 @@ class ReliabilityTest {
                 .discriminatorOptimizer(OptimizerSpec.sgd(1e30)).listener(steps).build();
         assertThatThrownBy(trainer::fit)
                 .isInstanceOf(GanTrainingException.class)
-                .hasMessageMatching("step \\d+: the (discriminator|generator) loss \\(NonSaturating\\(\\)\\) is (NaN|Infinity|-Infinity)");
+                .hasMessageMatching("step \\d+: the (discriminator|generator) (loss \\(NonSaturating\\(\\)\\) is (NaN|Infinity|-Infinity)"
+                        + "|weight \\S+ holds NaN or infinite values after the update .*)");
         assertThat(finished.size()).as("steps completed before the guard stopped training").isLessThan(5);
+    }
+
+    /** A linear critic trained by SGD at 1e37: its weight grows every step until the losses overflow (step 80 here). */
+    private static GanTrainer.Builder slowlyDivergingGan(java.nio.file.Path checkpoints) {
+        float[] values = new float[640];
+        java.util.Arrays.fill(values, 1f);
+        return GanTrainer.builder()
+                .generator(org.gan4j.Generator.builder().latent(org.gan4j.LatentSpace.gaussian(2)).dense(1).build())
+                .discriminator(org.gan4j.Discriminator.builder().input(1).dense(1).build())
+                .discriminatorOptimizer(OptimizerSpec.sgd(1e37))
+                .data(org.gan4j.data.InMemoryDataSource.of(values, org.gan4j.Shape.of(1)))
+                .batchSize(32).steps(120).seed(2)
+                .checkpoints(checkpoints, 5, 2);
+    }
+
+    @Test
+    void should_roll_back_to_the_last_checkpoint_with_lower_learning_rates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThatThrownBy(() -> slowlyDivergingGan(dir.resolve("plain")).build().fit())
+                .isInstanceOf(GanTrainingException.class)
+                .hasMessageMatching("step \\d+: the (discriminator|generator) .*");
+        TrainedGan gan = slowlyDivergingGan(dir.resolve("guarded")).rollbackOnDivergence(1e-30, 2).build().fit();
+        assertThat(gan.history().steps()).hasSize(120);
+        assertThat(gan.history().steps()).allSatisfy(r -> {
+            assertThat(r.discriminatorLoss()).isFinite();
+            assertThat(r.generatorLoss()).isFinite();
+        });
+        assertThat(gan.history().steps().get(119).step()).isEqualTo(120);
+    }
+
+    @Test
+    void should_refuse_rollback_without_checkpoints() {
+        assertThatThrownBy(() -> GaussianMlpGanTest.oneDimensionalGan(5).rollbackOnDivergence(0.5, 1).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("rollbackOnDivergence needs checkpoints(directory, every, keepLast) to roll back to");
     }
 
     @Test

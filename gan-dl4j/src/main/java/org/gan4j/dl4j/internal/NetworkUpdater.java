@@ -22,6 +22,9 @@ public final class NetworkUpdater {
     private final List<Slot> slots = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final OptimizerSpec spec;
+    private final IUpdater config;
+    private final long updates;
+    private double learningRateScale = 1.0;
     private int iteration;
 
     private record Slot(String name, INDArray parameter, GradientUpdater<?> updater, INDArray state) {
@@ -45,7 +48,8 @@ public final class NetworkUpdater {
      */
     public NetworkUpdater(OptimizerSpec spec, Map<String, INDArray> parameters, long updates) {
         this.spec = spec;
-        IUpdater config = toNd4j(spec, updates);
+        this.updates = updates;
+        this.config = toNd4j(spec, updates);
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
             long n = e.getValue().length();
             long stateSize = config.stateSize(n);
@@ -80,6 +84,36 @@ public final class NetworkUpdater {
             }
         }
         return states;
+    }
+
+    /** @return the name of the first parameter holding a NaN or an infinity, or null when all are finite */
+    public String firstNonFiniteParameter() {
+        for (Slot slot : slots) {
+            if (!Double.isFinite(slot.parameter().sumNumber().doubleValue())) {
+                return slot.name();
+            }
+        }
+        return null;
+    }
+
+    /** @return the factor applied to the optimizer's learning rate (1 unless lowered after a divergence) */
+    public double learningRateScale() {
+        return learningRateScale;
+    }
+
+    /**
+     * Multiplies the specified learning rate (and its schedule) by a factor from the next update on.
+     *
+     * @param scale the factor, &gt; 0
+     */
+    public void setLearningRateScale(double scale) {
+        this.learningRateScale = scale;
+        double lr = spec.learningRate() * scale;
+        if (spec.schedule() instanceof LearningRateSchedule.LinearDecay decay) {
+            config.setLrAndSchedule(lr, new LinearDecaySchedule(lr, decay, updates));
+        } else {
+            config.setLrAndSchedule(lr, null);
+        }
     }
 
     /**

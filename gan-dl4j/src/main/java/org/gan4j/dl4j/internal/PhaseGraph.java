@@ -18,6 +18,8 @@ public final class PhaseGraph {
     private final NetworkUpdater updater;
     private final List<BatchNormUpdate> batchNormUpdates;
     private final List<String> outputs = new ArrayList<>();
+    private boolean measureGradientNorm;
+    private double lastGradientNorm = Double.NaN;
 
     /**
      * Builds the gradient function (silently: SameDiff prints every differentiated op).
@@ -56,6 +58,16 @@ public final class PhaseGraph {
         return graph;
     }
 
+    /** Makes {@link #step} measure the L2 norm of all gradients before applying them. */
+    public void measureGradientNorm() {
+        this.measureGradientNorm = true;
+    }
+
+    /** @return the gradient norm of the last step (NaN unless measured) */
+    public double lastGradientNorm() {
+        return lastGradientNorm;
+    }
+
     /** @return the updater */
     public NetworkUpdater updater() {
         return updater;
@@ -72,6 +84,13 @@ public final class PhaseGraph {
         OutAndGrad result = graph.calculateGradientsAndOutputs(placeholders, outputs, updater.parameterNames());
         Map<String, INDArray> out = result.getOutputs();
         double loss = out.get(lossName).getDouble(0);
+        if (measureGradientNorm) {
+            double squares = 0;
+            for (INDArray g : result.getGradients().values()) {
+                squares += g.norm2Number().doubleValue() * g.norm2Number().doubleValue();
+            }
+            lastGradientNorm = Math.sqrt(squares);
+        }
         updater.apply(result.getGradients(), epoch);
         for (BatchNormUpdate u : batchNormUpdates) {
             u.apply(out.get(u.meanOutput()), out.get(u.varOutput()));
