@@ -25,4 +25,9 @@ public interface TrainingView {
      * @param value its value
      */
     void recordMetric(String name, double value);
+
+    /** @return a description of the run's configuration (networks, loss, optimizers, batch size, seed), for reports */
+    default String configuration() {
+        return "";
+    }
 }

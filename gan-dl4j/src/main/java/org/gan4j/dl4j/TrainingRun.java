@@ -361,6 +361,11 @@ final class TrainingRun implements TrainingView {
     }
 
     @Override
+    public String configuration() {
+        return config + ", generator=" + config.generator + ", discriminator=" + config.discriminator;
+    }
+
+    @Override
     public GeneratorSampler generator() {
         return sampler;
     }

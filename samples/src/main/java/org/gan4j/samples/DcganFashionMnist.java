@@ -9,6 +9,8 @@ import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.GanTrainer;
 import org.gan4j.dl4j.TrainedGan;
+import org.gan4j.dl4j.listeners.HtmlReportListener;
+import org.gan4j.dl4j.listeners.ProgressBarListener;
 import org.gan4j.dl4j.listeners.SampleGridListener;
 import org.gan4j.zoo.Dcgan;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "dcgan", mixinStandardHelpOptions = true,
         description = {"Trains the DCGAN of docs/getting-started.md on Fashion-MNIST (the full set from --data when present,",
                 "else the 4,000-image subset bundled with gan4j) and writes to --out:",
-                "samples-step-NNNNNN.png, samples-final.png, losses.csv, generator.zip, and summary.json with",
+                "samples-step-NNNNNN.png, samples-final.png, losses.csv, generator.zip, report.html, run.json,",
+                "and summary.json with",
                 "IS, FID, KID and precision/recall of 2,000 samples against 2,000 held-out test images",
                 "(features and logits of gan-metrics' bundled Fashion-MNIST classifier)."})
 final class DcganFashionMnist implements Callable<Integer> {
@@ -44,6 +47,12 @@ final class DcganFashionMnist implements Callable<Integer> {
     @Option(names = "--grid-every", description = "write a sample grid every N steps (default ${DEFAULT-VALUE})")
     int gridEvery = 100;
 
+    @Option(names = "--progress", description = "draw a console progress bar (steps/s, ETA, losses)")
+    boolean progress;
+
+    @Option(names = "--checkpoint-every", description = "write a resumable checkpoint every N steps into <out>/checkpoints (0: none; default ${DEFAULT-VALUE})")
+    int checkpointEvery = 0;
+
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "dcgan");
 
@@ -55,15 +64,21 @@ final class DcganFashionMnist implements Callable<Integer> {
                 full ? data : "bundled subset", steps, batchSize, out.toAbsolutePath());
         StepTimer timer = new StepTimer(steps, 25);
         long t0 = System.nanoTime();
-        TrainedGan gan = GanTrainer.builder()
+        GanTrainer.Builder trainer = GanTrainer.builder()
                 .generator(Dcgan.generator())
                 .discriminator(Dcgan.discriminator())
                 .data(images.toDataSource())
                 .batchSize(batchSize).steps(steps).seed(seed)
                 .listener(timer)
                 .listener(new SampleGridListener(out, gridEvery, 64, 8, seed))
-                .build()
-                .fit();
+                .listener(new HtmlReportListener(out, gridEvery, "losses only during training; final IS/FID/KID/PR in summary.json"));
+        if (progress) {
+            trainer.listener(new ProgressBarListener());
+        }
+        if (checkpointEvery > 0) {
+            trainer.checkpoints(out.resolve("checkpoints"), checkpointEvery, 2);
+        }
+        TrainedGan gan = trainer.build().fit();
         double seconds = (System.nanoTime() - t0) / 1e9;
         gan.save(out.resolve("generator.zip"));
         OutputFiles.writeLosses(out.resolve("losses.csv"), gan.history());

@@ -16,7 +16,8 @@ class SamplesSmokeTest {
 
     @Test
     void should_run_the_main_job_and_write_its_outputs(@TempDir Path out) throws IOException {
-        int code = Gan4jSamples.run("dcgan", "--bundled", "--steps", "4", "--grid-every", "2", "--out", out.toString());
+        int code = Gan4jSamples.run("dcgan", "--bundled", "--steps", "4", "--grid-every", "2", "--checkpoint-every", "2",
+                "--out", out.toString());
         assertThat(code).isZero();
         assertThat(out.resolve("samples-step-000002.png")).exists();
         assertThat(out.resolve("samples-step-000004.png")).exists();
@@ -28,6 +29,10 @@ class SamplesSmokeTest {
         assertThat(summary.get("steps").asLong()).isEqualTo(4);
         assertThat(summary.get("images").asInt()).isEqualTo(4000);
         assertThat(GeneratorModel.load(out.resolve("generator.zip")).sample(3).shape()).containsExactly(3, 1, 28, 28);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
+        assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("step").asLong()).isEqualTo(4);
+        assertThat(org.gan4j.dl4j.Checkpoint.read(out.resolve("checkpoints").resolve("checkpoint-000000004.zip")).step())
+                .isEqualTo(4);
     }
 
     @Test
