@@ -23,7 +23,10 @@ public final class Discriminator {
     private final NetworkBody body;
     private final ParameterInit weightInit;
 
-    private Discriminator(Shape inputShape, NetworkBody body, ParameterInit weightInit) {
+    private final int classes;
+
+    private Discriminator(Shape inputShape, NetworkBody body, ParameterInit weightInit, int classes) {
+        this.classes = classes;
         this.inputShape = inputShape;
         this.body = body;
         this.weightInit = weightInit;
@@ -44,6 +47,29 @@ public final class Discriminator {
         return body;
     }
 
+    /** @return the number of classes D is conditioned on, 0 for an unconditional discriminator */
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * @return the shape the network body receives: the sample, joined with its one-hot class for a conditional
+     *         discriminator (as {@code classes} constant planes after the channels of an image [c + classes, h, w],
+     *         or appended to a vector [n + classes])
+     */
+    public Shape bodyInputShape() {
+        return bodyInputShape(inputShape, classes);
+    }
+
+    private static Shape bodyInputShape(Shape input, int classes) {
+        if (classes == 0) {
+            return input;
+        }
+        long[] dims = input.dims();
+        dims[0] += classes;
+        return Shape.of(dims);
+    }
+
     /** @return the output shape, always {@code [1]} */
     public Shape outputShape() {
         return Shape.of(1);
@@ -56,14 +82,31 @@ public final class Discriminator {
 
     @Override
     public String toString() {
-        return "Discriminator(input=" + inputShape + ", " + Generator.describe(body) + ")";
+        return "Discriminator(input=" + inputShape + (classes == 0 ? "" : ", classes=" + classes) + ", "
+                + Generator.describe(body) + ")";
     }
 
     /** Fluent builder of {@link Discriminator}. */
     public static final class Builder extends NetworkBuilder<Builder> {
         private Shape inputShape;
+        private int classes;
 
         private Builder() {
+        }
+
+        /**
+         * Makes the discriminator conditional: it sees each sample with its one-hot class, as {@code classes}
+         * constant planes after the channels of an image or appended to a vector.
+         *
+         * @param classes the number of classes, &gt;= 2
+         * @return this builder
+         */
+        public Builder conditional(int classes) {
+            if (classes < 2) {
+                throw new IllegalArgumentException("classes must be >= 2 but was " + classes);
+            }
+            this.classes = classes;
+            return this;
         }
 
         @Override
@@ -100,11 +143,14 @@ public final class Discriminator {
             }
             NetworkBody body = body("discriminator", missing);
             failIfMissing("discriminator", missing);
-            Shape out = outputShape("discriminator", body, inputShape);
+            if (classes > 0 && inputShape.rank() != 1 && inputShape.rank() != 3) {
+                throw new IllegalArgumentException("a conditional discriminator needs inputs [n] or [c, h, w] but had " + inputShape);
+            }
+            Shape out = outputShape("discriminator", body, bodyInputShape(inputShape, classes));
             if (!out.equals(Shape.of(1))) {
                 throw new IllegalArgumentException("discriminator output must be [1] (one logit per sample) but was " + out);
             }
-            return new Discriminator(inputShape, body, weightInit());
+            return new Discriminator(inputShape, body, weightInit(), classes);
         }
     }
 }

@@ -22,12 +22,14 @@ public final class Generator {
     private final NetworkBody body;
     private final Shape outputShape;
     private final ParameterInit weightInit;
+    private final int classes;
 
-    private Generator(LatentSpace latent, NetworkBody body, Shape outputShape, ParameterInit weightInit) {
+    private Generator(LatentSpace latent, NetworkBody body, Shape outputShape, ParameterInit weightInit, int classes) {
         this.latent = latent;
         this.body = body;
         this.outputShape = outputShape;
         this.weightInit = weightInit;
+        this.classes = classes;
     }
 
     /** @return a new builder */
@@ -50,6 +52,19 @@ public final class Generator {
         return outputShape;
     }
 
+    /** @return the number of classes G is conditioned on, 0 for an unconditional generator */
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * @return the shape the network body receives: the latent vector, joined with the one-hot class for a
+     *         conditional generator ([latent size + classes])
+     */
+    public Shape bodyInputShape() {
+        return classes == 0 ? latent.shape() : Shape.of(latent.size() + classes);
+    }
+
     /** @return how weights are initialised */
     public ParameterInit weightInit() {
         return weightInit;
@@ -57,7 +72,8 @@ public final class Generator {
 
     @Override
     public String toString() {
-        return "Generator(latent=" + latent + ", " + describe(body) + ", output=" + outputShape + ")";
+        return "Generator(latent=" + latent + (classes == 0 ? "" : ", classes=" + classes) + ", " + describe(body)
+                + ", output=" + outputShape + ")";
     }
 
     static String describe(NetworkBody body) {
@@ -67,8 +83,24 @@ public final class Generator {
     /** Fluent builder of {@link Generator}. */
     public static final class Builder extends NetworkBuilder<Builder> {
         private LatentSpace latent;
+        private int classes;
 
         private Builder() {
+        }
+
+        /**
+         * Makes the generator conditional (Mirza and Osindero, "Conditional Generative Adversarial Nets", 2014): the
+         * one-hot class is joined to z, so the first layer sees [latent size + classes] values.
+         *
+         * @param classes the number of classes, &gt;= 2
+         * @return this builder
+         */
+        public Builder conditional(int classes) {
+            if (classes < 2) {
+                throw new IllegalArgumentException("classes must be >= 2 but was " + classes);
+            }
+            this.classes = classes;
+            return this;
         }
 
         @Override
@@ -97,8 +129,12 @@ public final class Generator {
             }
             NetworkBody body = body("generator", missing);
             failIfMissing("generator", missing);
-            Shape out = outputShape("generator", body, latent.shape());
-            return new Generator(latent, body, out, weightInit());
+            if (classes > 0 && latent.shape().rank() != 1) {
+                throw new IllegalArgumentException("a conditional generator needs a flat latent space but had " + latent.shape());
+            }
+            Shape in = classes == 0 ? latent.shape() : Shape.of(latent.size() + classes);
+            Shape out = outputShape("generator", body, in);
+            return new Generator(latent, body, out, weightInit(), classes);
         }
     }
 }

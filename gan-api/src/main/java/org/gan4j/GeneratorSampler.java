@@ -26,4 +26,21 @@ public interface GeneratorSampler {
      * @return samples, [n, outputShape...]
      */
     INDArray sample(INDArray latent);
+
+    /** @return the number of classes the generator is conditioned on, 0 when unconditional */
+    default int classes() {
+        return 0;
+    }
+
+    /**
+     * Samples a conditional generator for given classes.
+     *
+     * @param latent latent vectors [n, latent size]
+     * @param labels one class per vector, each in [0, classes)
+     * @return samples [n, outputShape...]
+     * @throws UnsupportedOperationException for an unconditional generator
+     */
+    default INDArray sample(INDArray latent, int[] labels) {
+        throw new UnsupportedOperationException("this generator is not conditional");
+    }
 }

@@ -22,4 +22,9 @@ public interface GanDataSource {
      * @return a cursor over the pass
      */
     SampleCursor open(long seed);
+
+    /** @return the number of classes of the samples' labels, 0 for unlabelled data */
+    default int classes() {
+        return 0;
+    }
 }

@@ -13,12 +13,16 @@ public final class InMemoryDataSource implements GanDataSource {
     private final Shape sampleShape;
     private final int count;
     private final int sampleSize;
+    private final int[] labels;
+    private final int classes;
 
-    private InMemoryDataSource(float[] values, Shape sampleShape) {
+    private InMemoryDataSource(float[] values, Shape sampleShape, int[] labels, int classes) {
         this.values = values;
         this.sampleShape = sampleShape;
         this.sampleSize = Math.toIntExact(sampleShape.size());
         this.count = values.length / sampleSize;
+        this.labels = labels;
+        this.classes = classes;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class InMemoryDataSource implements GanDataSource {
         long[] shape = samples.shape();
         long[] dims = java.util.Arrays.copyOfRange(shape, 1, shape.length);
         float[] values = samples.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        return new InMemoryDataSource(values, Shape.of(dims));
+        return new InMemoryDataSource(values, Shape.of(dims), null, 0);
     }
 
     /**
@@ -53,7 +57,35 @@ public final class InMemoryDataSource implements GanDataSource {
             throw new IllegalArgumentException("values length must be a positive multiple of the sample size "
                     + sampleShape.size() + " but was " + values.length);
         }
-        return new InMemoryDataSource(values, sampleShape);
+        return new InMemoryDataSource(values, sampleShape, null, 0);
+    }
+
+    /**
+     * The same samples with a class label each, for conditional GANs.
+     *
+     * @param labels  one class per sample, in sample order, each in [0, classes)
+     * @param classes the number of classes, &gt;= 2
+     * @return a labelled source sharing this one's values
+     */
+    public InMemoryDataSource withLabels(int[] labels, int classes) {
+        Objects.requireNonNull(labels, "labels == null");
+        if (classes < 2) {
+            throw new IllegalArgumentException("classes must be >= 2 but was " + classes);
+        }
+        if (labels.length != count) {
+            throw new IllegalArgumentException("labels must have one entry per sample (" + count + ") but had " + labels.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + classes + ") but was " + labels[i]);
+            }
+        }
+        return new InMemoryDataSource(values, sampleShape, labels.clone(), classes);
+    }
+
+    @Override
+    public int classes() {
+        return classes;
     }
 
     /** @return the number of samples */
@@ -76,14 +108,27 @@ public final class InMemoryDataSource implements GanDataSource {
         int[] order = permutation(count, seed);
         return new SampleCursor() {
             private int position;
+            private int last = -1;
 
             @Override
             public boolean next(float[] destination, int offset) {
                 if (position == count) {
                     return false;
                 }
-                System.arraycopy(values, order[position++] * sampleSize, destination, offset, sampleSize);
+                last = order[position++];
+                System.arraycopy(values, last * sampleSize, destination, offset, sampleSize);
                 return true;
+            }
+
+            @Override
+            public int label() {
+                if (labels == null) {
+                    throw new UnsupportedOperationException("this data source has no labels");
+                }
+                if (last < 0) {
+                    throw new IllegalStateException("label() before next()");
+                }
+                return labels[last];
             }
         };
     }
@@ -106,6 +151,6 @@ public final class InMemoryDataSource implements GanDataSource {
 
     @Override
     public String toString() {
-        return "InMemoryDataSource(" + count + " x " + sampleShape + ")";
+        return "InMemoryDataSource(" + count + " x " + sampleShape + (classes == 0 ? "" : ", " + classes + " classes") + ")";
     }
 }

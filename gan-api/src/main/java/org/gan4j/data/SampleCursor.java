@@ -11,4 +11,12 @@ public interface SampleCursor {
      * @return false when the pass has no more samples (nothing is written)
      */
     boolean next(float[] destination, int offset);
+
+    /**
+     * @return the class of the sample last copied by {@link #next}, in [0, classes)
+     * @throws UnsupportedOperationException for unlabelled data
+     */
+    default int label() {
+        throw new UnsupportedOperationException("this data source has no labels");
+    }
 }

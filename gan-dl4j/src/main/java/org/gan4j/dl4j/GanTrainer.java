@@ -478,13 +478,25 @@ public final class GanTrainer {
                 throw new IllegalArgumentException("generator output shape " + generator.outputShape()
                         + " differs from discriminator input shape " + discriminator.inputShape());
             }
+            if (generator.classes() != discriminator.classes()) {
+                throw new IllegalStateException("the generator is conditional on " + generator.classes()
+                        + " classes but the discriminator on " + discriminator.classes() + " (0: unconditional)");
+            }
+            if (discriminator.classes() > 0 && data.classes() == 0) {
+                throw new IllegalStateException("the networks are conditional on " + discriminator.classes()
+                        + " classes but the data source " + data + " has no labels (InMemoryDataSource.withLabels)");
+            }
+            if (discriminator.classes() > 0 && data.classes() != discriminator.classes()) {
+                throw new IllegalStateException("the networks are conditional on " + discriminator.classes()
+                        + " classes but the data source's labels have " + data.classes());
+            }
             if (!data.sampleShape().equals(discriminator.inputShape())) {
                 throw new IllegalArgumentException("data sample shape " + data.sampleShape()
                         + " differs from discriminator input shape " + discriminator.inputShape());
             }
             if (!penalties.isEmpty() || (useRecipe && !loss.recipe().penalties().isEmpty())) {
                 try {
-                    new NetworkCompiler(discriminator.body(), discriminator.inputShape(), discriminator.weightInit())
+                    new NetworkCompiler(discriminator.body(), discriminator.bodyInputShape(), discriminator.weightInit())
                             .requireInputGradient("discriminator");
                 } catch (UnsupportedOperationException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);

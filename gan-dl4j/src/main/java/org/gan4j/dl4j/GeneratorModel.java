@@ -18,7 +18,10 @@ import java.util.zip.ZipOutputStream;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.LatentSpace;
 import org.gan4j.Shape;
+import org.gan4j.dl4j.internal.GanGraphs;
+import org.gan4j.dl4j.internal.LabelSampler;
 import org.gan4j.dl4j.internal.LatentSampler;
+import org.gan4j.dl4j.internal.OneHot;
 import org.gan4j.dl4j.io.AtomicFiles;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,6 +40,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GeneratorModel implements GeneratorSampler {
     /** The placeholder holding latent vectors. */
     public static final String LATENT = "z";
+    /** The placeholder holding one-hot classes, in conditional generators. */
+    public static final String LABEL = GanGraphs.INFERENCE_LABEL;
     /** The output holding samples. */
     public static final String SAMPLE = "sample";
     /** The archive entry holding the SameDiff graph. */
@@ -50,12 +55,29 @@ public final class GeneratorModel implements GeneratorSampler {
     private final LatentSpace latent;
     private final Shape outputShape;
     private final LatentSampler sampler;
+    private final int classes;
+    private final LabelSampler labels;
 
     GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed) {
+        this(graph, latent, outputShape, seed, 0);
+    }
+
+    GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed, int classes) {
         this.graph = graph;
         this.latent = latent;
         this.outputShape = outputShape;
         this.sampler = new LatentSampler(latent, seed);
+        this.classes = classes;
+        this.labels = classes == 0 ? null : new LabelSampler(seed, classes);
+    }
+
+    LabelSampler labelSampler() {
+        return labels;
+    }
+
+    @Override
+    public int classes() {
+        return classes;
     }
 
     LatentSampler latentSampler() {
@@ -79,21 +101,69 @@ public final class GeneratorModel implements GeneratorSampler {
         }
         INDArray z = Nd4j.create(DataType.FLOAT, n, latent.size());
         sampler.fill(z);
-        return run(z);
+        return classes == 0 ? run(z, null) : run(z, labels.next(n));
+    }
+
+    /**
+     * Samples a conditional generator: n fresh latent vectors, the i-th generated for class {@code labels[i]}.
+     *
+     * @param labels the classes, each in [0, classes)
+     * @return samples [labels.length, outputShape...]
+     */
+    public synchronized INDArray sample(int[] labels) {
+        Objects.requireNonNull(labels, "labels == null");
+        if (labels.length < 1) {
+            throw new IllegalArgumentException("labels must not be empty");
+        }
+        INDArray z = Nd4j.create(DataType.FLOAT, labels.length, latent.size());
+        sampler.fill(z);
+        return sample(z, labels);
+    }
+
+    @Override
+    public synchronized INDArray sample(INDArray z, int[] labels) {
+        Objects.requireNonNull(labels, "labels == null");
+        if (classes == 0) {
+            throw new UnsupportedOperationException("this generator is not conditional: sample without labels");
+        }
+        checkLatent(z);
+        if (labels.length != z.size(0)) {
+            throw new IllegalArgumentException("labels must have one class per latent vector (" + z.size(0) + ") but had "
+                    + labels.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + classes + ") but was " + labels[i]);
+            }
+        }
+        return run(z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT), labels);
     }
 
     @Override
     public synchronized INDArray sample(INDArray z) {
+        checkLatent(z);
+        if (classes > 0) {
+            throw new IllegalArgumentException("this generator is conditional on " + classes
+                    + " classes: give labels with sample(latent, labels)");
+        }
+        return run(z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT), null);
+    }
+
+    private void checkLatent(INDArray z) {
         Objects.requireNonNull(z, "latent == null");
         if (z.rank() != 2 || z.size(1) != latent.size() || z.size(0) < 1) {
             throw new IllegalArgumentException("latent must have shape [n >= 1, " + latent.size() + "] but was "
                     + Arrays.toString(z.shape()));
         }
-        return run(z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT));
     }
 
-    private INDArray run(INDArray z) {
-        return graph.output(Map.of(LATENT, z), SAMPLE).get(SAMPLE).dup();
+    private INDArray run(INDArray z, int[] classLabels) {
+        if (classLabels == null) {
+            return graph.output(Map.of(LATENT, z), SAMPLE).get(SAMPLE).dup();
+        }
+        INDArray oneHot = Nd4j.create(DataType.FLOAT, classLabels.length, classes);
+        OneHot.write(classLabels, oneHot);
+        return graph.output(Map.of(LATENT, z, LABEL, oneHot), SAMPLE).get(SAMPLE).dup();
     }
 
     /**
@@ -122,6 +192,7 @@ public final class GeneratorModel implements GeneratorSampler {
         p.setProperty("latent.distribution", latent.distribution().name());
         p.setProperty("latent.size", Integer.toString(latent.size()));
         p.setProperty("sample.shape", Arrays.toString(outputShape.dims()).replaceAll("[\\[\\] ]", ""));
+        p.setProperty("classes", Integer.toString(classes));
         return p;
     }
 
@@ -179,12 +250,12 @@ public final class GeneratorModel implements GeneratorSampler {
                 == LatentSpace.Distribution.GAUSSIAN ? LatentSpace.gaussian(size) : LatentSpace.uniform(size);
         Shape shape = Shape.of(Arrays.stream(p.getProperty("sample.shape").split(",")).mapToLong(Long::parseLong).toArray());
         SameDiff graph = SameDiff.load(new ByteArrayInputStream(graphBytes), false);
-        return new GeneratorModel(graph, latent, shape, seed);
+        return new GeneratorModel(graph, latent, shape, seed, Integer.parseInt(p.getProperty("classes", "0")));
     }
 
     @Override
     public String toString() {
-        return "GeneratorModel(latent=" + latent + ", sample=" + outputShape + ")";
+        return "GeneratorModel(latent=" + latent + (classes == 0 ? "" : ", classes=" + classes) + ", sample=" + outputShape + ")";
     }
 
     /** SameDiff.save(OutputStream) closes the stream it is given, so the graph is serialised to memory first. */

@@ -49,6 +49,25 @@ public final class TrainedGan {
         generator.save(file);
     }
 
+    /**
+     * Samples a conditional GAN: the i-th sample is generated for class {@code labels[i]}.
+     *
+     * @param labels the classes, each in [0, classes)
+     * @return samples [labels.length, sample shape...]
+     */
+    public INDArray sample(int[] labels) {
+        return generator.sample(labels);
+    }
+
+    /**
+     * @param latent latent vectors [n, latent size]
+     * @param labels one class per vector
+     * @return samples [n, sample shape...]
+     */
+    public INDArray sample(INDArray latent, int[] labels) {
+        return generator.sample(latent, labels);
+    }
+
     @Override
     public String toString() {
         return "TrainedGan(" + generator + ", " + history + ")";

@@ -15,6 +15,7 @@ import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
 import org.gan4j.dl4j.internal.CollapseMonitor;
 import org.gan4j.dl4j.internal.EmaWeights;
+import org.gan4j.dl4j.internal.LabelSampler;
 import org.gan4j.dl4j.internal.OffHeapReclaimer;
 import org.gan4j.dl4j.internal.GanGraphs;
 import org.gan4j.dl4j.internal.LatentSampler;
@@ -42,6 +43,11 @@ final class TrainingRun implements TrainingView {
     private final PhaseGraph discriminatorPhase;
     private final PhaseGraph generatorPhase;
     private final INDArray[] realBatches;
+    private final INDArray[] realLabels;
+    private final INDArray discriminatorFakeLabels;
+    private final INDArray generatorFakeLabels;
+    private final LabelSampler labelSampler;
+    private final int classes;
     private final List<Map<String, INDArray>> discriminatorFeeds = new ArrayList<>();
     private final Map<String, INDArray> generatorFeed;
     private final INDArray discriminatorLatent;
@@ -72,14 +78,26 @@ final class TrainingRun implements TrainingView {
         GanGraphs graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, config.penalties, b,
                 generatorParams, discriminatorParams);
 
+        classes = config.discriminator.classes();
         realBatches = new INDArray[config.discriminatorSteps];
+        realLabels = new INDArray[config.discriminatorSteps];
         discriminatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);
         generatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);
+        discriminatorFakeLabels = classes == 0 ? null : Nd4j.create(DataType.FLOAT, b, classes);
+        generatorFakeLabels = classes == 0 ? null : Nd4j.create(DataType.FLOAT, b, classes);
         for (int i = 0; i < realBatches.length; i++) {
             realBatches[i] = Nd4j.create(DataType.FLOAT, config.discriminator.inputShape().withBatch(b));
-            discriminatorFeeds.add(Map.of(GanGraphs.REAL, realBatches[i], GanGraphs.LATENT, discriminatorLatent));
+            if (classes == 0) {
+                discriminatorFeeds.add(Map.of(GanGraphs.REAL, realBatches[i], GanGraphs.LATENT, discriminatorLatent));
+            } else {
+                realLabels[i] = Nd4j.create(DataType.FLOAT, b, classes);
+                discriminatorFeeds.add(Map.of(GanGraphs.REAL, realBatches[i], GanGraphs.LATENT, discriminatorLatent,
+                        GanGraphs.REAL_LABEL, realLabels[i], GanGraphs.FAKE_LABEL, discriminatorFakeLabels));
+            }
         }
-        generatorFeed = Map.of(GanGraphs.LATENT, generatorLatent);
+        generatorFeed = classes == 0 ? Map.of(GanGraphs.LATENT, generatorLatent)
+                : Map.of(GanGraphs.LATENT, generatorLatent, GanGraphs.FAKE_LABEL, generatorFakeLabels);
+        labelSampler = classes == 0 ? null : new LabelSampler(seed + 4, classes);
 
         totalSteps = config.steps > 0 ? config.steps : stepsForEpochs();
         long dUpdates = totalSteps < 0 ? -1 : totalSteps * config.discriminatorSteps;
@@ -95,7 +113,7 @@ final class TrainingRun implements TrainingView {
         ema = config.emaDecay >= 0 ? new EmaWeights(generatorParams, config.emaDecay, config.emaStart, initRandom) : null;
         ParameterStore sampled = ema != null ? ema.average() : generatorParams;
         sampler = new GeneratorModel(GanGraphs.inference(config.generator, sampled, GeneratorModel.LATENT,
-                GeneratorModel.SAMPLE), config.generator.latent(), config.generator.outputShape(), seed + 3);
+                GeneratorModel.SAMPLE), config.generator.latent(), config.generator.outputShape(), seed + 3, classes);
     }
 
     private long stepsForEpochs() {
@@ -135,8 +153,8 @@ final class TrainingRun implements TrainingView {
 
     /** Fills the step's k real batches; false when the last epoch ended first. */
     private boolean stageRealBatches() {
-        for (INDArray batch : realBatches) {
-            while (!batches.fill(batch)) {
+        for (int i = 0; i < realBatches.length; i++) {
+            while (!batches.fill(realBatches[i], realLabels[i])) {
                 int finished = epoch++;
                 for (TrainingListener l : config.listeners) {
                     l.onEpochEnd(this, finished);
@@ -158,6 +176,9 @@ final class TrainingRun implements TrainingView {
         double dLoss = 0;
         for (Map<String, INDArray> feed : discriminatorFeeds) {
             latentSampler.fill(discriminatorLatent);
+            if (labelSampler != null) {
+                labelSampler.fill(discriminatorFakeLabels);
+            }
             dLoss += runPhase(discriminatorPhase, feed);
             for (WeightConstraint constraint : config.constraints) {
                 constraint.apply(discriminatorParams.parameters());
@@ -165,6 +186,9 @@ final class TrainingRun implements TrainingView {
         }
         dLoss /= discriminatorFeeds.size();
         latentSampler.fill(generatorLatent);
+        if (labelSampler != null) {
+            labelSampler.fill(generatorFakeLabels);
+        }
         double gLoss = runPhase(generatorPhase, generatorFeed);
         if (ema != null) {
             ema.update(step + 1);
@@ -245,6 +269,8 @@ final class TrainingRun implements TrainingView {
         m.put("generator_updates", generatorPhase.updater().iteration());
         m.put("discriminator_updates", discriminatorPhase.updater().iteration());
         m.put("learning_rate_scale", generatorPhase.updater().learningRateScale());
+        m.put("label_draws", labelSampler == null ? 0 : labelSampler.counter());
+        m.put("sampler_label_draws", sampler.labelSampler() == null ? 0 : sampler.labelSampler().counter());
         return w.arrays("G/params", generatorParams.parameters()).arrays("G/state", generatorParams.state())
                 .arrays("G/optimizer", generatorPhase.updater().states())
                 .arrays("D/params", discriminatorParams.parameters()).arrays("D/state", discriminatorParams.state())
@@ -315,6 +341,10 @@ final class TrainingRun implements TrainingView {
         batches.restorePosition(state(m.get("data_position")));
         generatorPhase.updater().restoreIteration(m.get("generator_updates").asInt());
         discriminatorPhase.updater().restoreIteration(m.get("discriminator_updates").asInt());
+        if (labelSampler != null) {
+            labelSampler.restoreCounter(m.path("label_draws").asLong());
+            sampler.labelSampler().restoreCounter(m.path("sampler_label_draws").asLong());
+        }
         double scale = m.path("learning_rate_scale").asDouble(1.0);
         generatorPhase.updater().setLearningRateScale(scale);
         discriminatorPhase.updater().setLearningRateScale(scale);

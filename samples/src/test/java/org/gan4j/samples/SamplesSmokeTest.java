@@ -36,6 +36,18 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_run_the_conditional_gan_program(@TempDir Path out) throws IOException {
+        assertThat(Gan4jSamples.run("cgan", "--bundled", "--steps", "3", "--samples-per-class", "5", "--out", out.toString()))
+                .isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("class_accuracy")).hasSize(10);
+        assertThat(summary.get("mean_class_accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(GeneratorModel.load(out.resolve("generator.zip")).classes()).isEqualTo(10);
+        assertThat(Gan4jSamples.run("cgan", "--arch", "resnet", "--bundled", "--steps", "1", "--out", out.toString()))
+                .isNotZero();
+    }
+
+    @Test
     void should_print_help_without_training() {
         assertThat(Gan4jSamples.run("dcgan", "--help")).isZero();
         assertThat(Gan4jSamples.run("--help")).isZero();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.Discriminator;
 import org.gan4j.Generator;
+import org.gan4j.Shape;
 import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
 import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
 import org.gan4j.loss.DiscriminatorPenalty;
@@ -34,6 +35,10 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
     public static final String REAL = "real";
     /** The placeholder of latent vectors. */
     public static final String LATENT = "z";
+    /** The placeholder of the real samples' one-hot classes (conditional GANs). */
+    public static final String REAL_LABEL = "real_label";
+    /** The placeholder of the classes asked of the generator, one-hot (conditional GANs). */
+    public static final String FAKE_LABEL = "fake_label";
 
     /**
      * Builds both graphs. Parameters are created (and initialised) on first use: the generator's, then the
@@ -52,20 +57,29 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
                                   List<DiscriminatorPenalty> penalties, int batch,
                                   ParameterStore generatorParams, ParameterStore discriminatorParams) {
         int latentSize = generator.latent().size();
-        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.latent().shape(), generator.weightInit());
-        NetworkCompiler d = new NetworkCompiler(discriminator.body(), discriminator.inputShape(), discriminator.weightInit());
+        int classes = discriminator.classes();
+        Shape sampleShape = discriminator.inputShape();
+        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.bodyInputShape(), generator.weightInit());
+        NetworkCompiler d = new NetworkCompiler(discriminator.body(), discriminator.bodyInputShape(), discriminator.weightInit());
 
         SameDiff dGraph = SameDiff.create();
-        SDVariable real = dGraph.placeHolder(REAL, DataType.FLOAT, discriminator.inputShape().withBatch(batch));
+        SDVariable real = dGraph.placeHolder(REAL, DataType.FLOAT, sampleShape.withBatch(batch));
         SDVariable dz = dGraph.placeHolder(LATENT, DataType.FLOAT, batch, latentSize);
-        SDVariable fake = g.compile(new GraphParameters(dGraph, generatorParams), dz, Mode.TRAINING, batch).output();
+        SDVariable realLabel = classes == 0 ? null : dGraph.placeHolder(REAL_LABEL, DataType.FLOAT, batch, classes);
+        SDVariable dFakeLabel = classes == 0 ? null : dGraph.placeHolder(FAKE_LABEL, DataType.FLOAT, batch, classes);
+        SDVariable fake = g.compile(new GraphParameters(dGraph, generatorParams),
+                classes == 0 ? dz : Conditioning.generatorInput(dGraph, dz, dFakeLabel), Mode.TRAINING, batch).output();
         GraphParameters dParams = new GraphParameters(dGraph, discriminatorParams);
-        Compiled realScores = d.compile(dParams, real, Mode.TRAINING, batch);
-        Compiled fakeScores = d.compile(dParams, fake, Mode.TRAINING, batch);
+        Compiled realScores = d.compile(dParams, classes == 0 ? real
+                : Conditioning.discriminatorInput(dGraph, real, realLabel, sampleShape, classes, DataType.FLOAT), Mode.TRAINING, batch);
+        Compiled fakeScores = d.compile(dParams, classes == 0 ? fake
+                : Conditioning.discriminatorInput(dGraph, fake, dFakeLabel, sampleShape, classes, DataType.FLOAT), Mode.TRAINING, batch);
         SDVariable dLossVar = loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output());
         if (!penalties.isEmpty()) {
-            GraphPenaltyInputs inputs = new GraphPenaltyInputs(d, dParams, real, fake, null,
-                    discriminator.inputShape(), batch, DataType.FLOAT);
+            GraphPenaltyInputs inputs = new GraphPenaltyInputs(d, dParams, real, fake, null, sampleShape, batch, DataType.FLOAT);
+            if (classes > 0) {
+                inputs.conditionedOn(realLabel, classes);
+            }
             for (DiscriminatorPenalty penalty : penalties) {
                 dLossVar = dLossVar.add(penalty.penalty(dGraph, inputs));
             }
@@ -76,8 +90,12 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
 
         SameDiff gGraph = SameDiff.create();
         SDVariable gz = gGraph.placeHolder(LATENT, DataType.FLOAT, batch, latentSize);
-        Compiled generated = g.compile(new GraphParameters(gGraph, generatorParams), gz, Mode.TRAINING, batch);
-        Compiled scores = d.compile(new GraphParameters(gGraph, discriminatorParams), generated.output(), Mode.TRAINING, batch);
+        SDVariable gFakeLabel = classes == 0 ? null : gGraph.placeHolder(FAKE_LABEL, DataType.FLOAT, batch, classes);
+        Compiled generated = g.compile(new GraphParameters(gGraph, generatorParams),
+                classes == 0 ? gz : Conditioning.generatorInput(gGraph, gz, gFakeLabel), Mode.TRAINING, batch);
+        Compiled scores = d.compile(new GraphParameters(gGraph, discriminatorParams), classes == 0 ? generated.output()
+                : Conditioning.discriminatorInput(gGraph, generated.output(), gFakeLabel, sampleShape, classes, DataType.FLOAT),
+                Mode.TRAINING, batch);
         String gLoss = loss.generatorLoss(gGraph, scores.output()).name();
         return new GanGraphs(dGraph, dLoss, dStats, gGraph, gLoss, generated.batchNormUpdates());
     }
@@ -95,8 +113,13 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
     public static SameDiff inference(Generator generator, ParameterStore params, String latentName, String outputName) {
         SameDiff graph = SameDiff.create();
         SDVariable z = graph.placeHolder(latentName, DataType.FLOAT, -1, generator.latent().size());
-        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.latent().shape(), generator.weightInit());
-        graph.identity(outputName, g.compile(new GraphParameters(graph, params), z, Mode.INFERENCE, -1).output());
+        SDVariable input = generator.classes() == 0 ? z : Conditioning.generatorInput(graph, z,
+                graph.placeHolder(INFERENCE_LABEL, DataType.FLOAT, -1, generator.classes()));
+        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.bodyInputShape(), generator.weightInit());
+        graph.identity(outputName, g.compile(new GraphParameters(graph, params), input, Mode.INFERENCE, -1).output());
         return graph;
     }
+
+    /** The placeholder of the one-hot classes in a conditional generator's inference graph. */
+    public static final String INFERENCE_LABEL = "label";
 }

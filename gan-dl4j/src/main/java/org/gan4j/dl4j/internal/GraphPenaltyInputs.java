@@ -16,6 +16,8 @@ public final class GraphPenaltyInputs implements PenaltyInputs {
     private final long batch;
     private final DataType dataType;
     private SDVariable interpolationWeights;
+    private SDVariable condition;
+    private int classes;
 
     /**
      * @param critic               the discriminator's compiler
@@ -74,8 +76,27 @@ public final class GraphPenaltyInputs implements PenaltyInputs {
         return interpolationWeights;
     }
 
+    /**
+     * Makes the critic conditional: every input it is asked about is joined with these classes (the real batch's),
+     * and the input gradient is that with respect to the sample part alone.
+     *
+     * @param oneHot  the classes [batch, classes]
+     * @param count   the number of classes
+     * @return this
+     */
+    public GraphPenaltyInputs conditionedOn(SDVariable oneHot, int count) {
+        this.condition = oneHot;
+        this.classes = count;
+        return this;
+    }
+
     @Override
     public CriticGradient critic(SDVariable x) {
-        return critic.compileWithInputGradient(params, x, batch);
+        if (condition == null) {
+            return critic.compileWithInputGradient(params, x, batch);
+        }
+        SDVariable joined = Conditioning.discriminatorInput(params.graph(), x, condition, sampleShape, classes, dataType);
+        CriticGradient full = critic.compileWithInputGradient(params, joined, batch);
+        return new CriticGradient(full.scores(), Conditioning.samplePart(full.inputGradient(), sampleShape));
     }
 }

@@ -14,6 +14,7 @@ public final class RealBatches {
     private final int batchSize;
     private final int sampleSize;
     private final float[] staging;
+    private final int[] labels;
     private SampleCursor cursor;
     private int pass;
     private long batchesThisPass;
@@ -29,6 +30,7 @@ public final class RealBatches {
         this.batchSize = batchSize;
         this.sampleSize = Math.toIntExact(source.sampleShape().size());
         this.staging = new float[batchSize * sampleSize];
+        this.labels = new int[batchSize];
         this.cursor = source.open(passSeed(0));
     }
 
@@ -39,6 +41,17 @@ public final class RealBatches {
      * @return false when the current pass has ended (nothing written); the next call starts the next pass
      */
     public boolean fill(INDArray batch) {
+        return fill(batch, null);
+    }
+
+    /**
+     * Fills {@code batch}, and {@code oneHotLabels} with the samples' classes when it is not null.
+     *
+     * @param batch        the array to fill, [batchSize, sample shape...], float, contiguous
+     * @param oneHotLabels [batchSize, classes], or null for unconditional training
+     * @return false when the current pass has ended (nothing written); the next call starts the next pass
+     */
+    public boolean fill(INDArray batch, INDArray oneHotLabels) {
         for (int i = 0; i < batchSize; i++) {
             if (!cursor.next(staging, i * sampleSize)) {
                 if (batchesThisPass == 0) {
@@ -50,9 +63,15 @@ public final class RealBatches {
                 cursor = source.open(passSeed(pass));
                 return false;
             }
+            if (oneHotLabels != null) {
+                labels[i] = cursor.label();
+            }
         }
         batchesThisPass++;
         batch.data().setData(staging);
+        if (oneHotLabels != null) {
+            OneHot.write(labels, oneHotLabels);
+        }
         return true;
     }
 

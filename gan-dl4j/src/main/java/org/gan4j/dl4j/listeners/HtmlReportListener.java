@@ -141,7 +141,7 @@ public final class HtmlReportListener implements TrainingListener {
             latent = Nd4j.create(DataType.FLOAT, GRID, view.generator().latent().size());
             new LatentSampler(view.generator().latent(), 1234).fill(latent);
         }
-        return ReportCharts.png(ImageGrid.render(view.generator().sample(latent), 8));
+        return ReportCharts.png(ImageGrid.render(ConditionalGrid.sample(view.generator(), latent), 8));
     }
 
     private static void row(StringBuilder html, String name, String value) {

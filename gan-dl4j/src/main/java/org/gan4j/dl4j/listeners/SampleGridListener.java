@@ -50,14 +50,19 @@ public final class SampleGridListener implements TrainingListener {
     @Override
     public void onStepEnd(TrainingView view, StepResult result) {
         if (result.step() % every == 0) {
-            ImageGrid.writePng(view.generator().sample(latent(view)), columns,
+            ImageGrid.writePng(grid(view), columns,
                     directory.resolve(String.format("samples-step-%06d.png", result.step())));
         }
     }
 
     @Override
     public void onFitEnd(TrainingView view) {
-        ImageGrid.writePng(view.generator().sample(latent(view)), columns, directory.resolve("samples-final.png"));
+        ImageGrid.writePng(grid(view), columns, directory.resolve("samples-final.png"));
+    }
+
+    /** @return the grid's samples; a conditional generator draws class i mod classes for the i-th image */
+    private INDArray grid(TrainingView view) {
+        return ConditionalGrid.sample(view.generator(), latent(view));
     }
 
     private INDArray latent(TrainingView view) {
