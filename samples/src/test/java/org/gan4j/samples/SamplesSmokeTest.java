@@ -36,6 +36,16 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_run_the_one_dimensional_toy(@TempDir Path out) throws IOException {
+        assertThat(Gan4jSamples.run("toy1d", "--steps", "5", "--out", out.toString())).isZero();
+        assertThat(ImageIO.read(out.resolve("histogram.png").toFile()).getWidth()).isEqualTo(640);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("sample_std").asDouble()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(6);
+        assertThat(Gan4jSamples.run("toy1d", "--std", "0", "--out", out.toString())).isNotZero();
+    }
+
+    @Test
     void should_run_the_conditional_gan_program(@TempDir Path out) throws IOException {
         assertThat(Gan4jSamples.run("cgan", "--bundled", "--steps", "3", "--samples-per-class", "5", "--out", out.toString()))
                 .isZero();
