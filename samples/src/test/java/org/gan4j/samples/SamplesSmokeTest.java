@@ -36,6 +36,13 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_retrain_the_classifier_on_the_bundled_subset(@TempDir Path out) {
+        Path model = out.resolve("classifier.samediff");
+        assertThat(Gan4jSamples.run("train-classifier", "--bundled", "--epochs", "1", "--out", model.toString())).isZero();
+        assertThat(model).isNotEmptyFile();
+    }
+
+    @Test
     void should_run_the_one_dimensional_toy(@TempDir Path out) throws IOException {
         assertThat(Gan4jSamples.run("toy1d", "--steps", "5", "--out", out.toString())).isZero();
         assertThat(ImageIO.read(out.resolve("histogram.png").toFile()).getWidth()).isEqualTo(640);
