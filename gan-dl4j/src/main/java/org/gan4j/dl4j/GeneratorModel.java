@@ -56,7 +56,7 @@ public final class GeneratorModel implements GeneratorSampler {
     private final Shape outputShape;
     private final LatentSampler sampler;
     private final int classes;
-    private final LabelSampler labels;
+    private final LabelSampler classSampler;
 
     GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed) {
         this(graph, latent, outputShape, seed, 0);
@@ -68,11 +68,11 @@ public final class GeneratorModel implements GeneratorSampler {
         this.outputShape = outputShape;
         this.sampler = new LatentSampler(latent, seed);
         this.classes = classes;
-        this.labels = classes == 0 ? null : new LabelSampler(seed, classes);
+        this.classSampler = classes == 0 ? null : new LabelSampler(seed, classes);
     }
 
     LabelSampler labelSampler() {
-        return labels;
+        return classSampler;
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class GeneratorModel implements GeneratorSampler {
         }
         INDArray z = Nd4j.create(DataType.FLOAT, n, latent.size());
         sampler.fill(z);
-        return classes == 0 ? run(z, null) : run(z, labels.next(n));
+        return classes == 0 ? run(z, null) : run(z, classSampler.next(n));
     }
 
     /**

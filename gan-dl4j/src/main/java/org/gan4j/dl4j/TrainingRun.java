@@ -217,14 +217,13 @@ final class TrainingRun implements TrainingView {
     }
 
     private void rollBackOrStop(Divergence d) {
-        java.util.Optional<java.nio.file.Path> latest = config.rollbackFactor > 0 && config.checkpointDirectory != null
-                ? Checkpoint.latest(config.checkpointDirectory) : java.util.Optional.empty();
         if (config.rollbackFactor <= 0) {
             throw new GanTrainingException(d.getMessage(), d);
         }
         if (rollbacks >= config.maxRollbacks) {
             throw new GanTrainingException(d.getMessage() + " (after " + rollbacks + " rollbacks, the most allowed)", d);
         }
+        java.util.Optional<java.nio.file.Path> latest = Checkpoint.latest(config.checkpointDirectory);
         if (latest.isEmpty()) {
             throw new GanTrainingException(d.getMessage() + " (no checkpoint to roll back to yet)", d);
         }
@@ -271,13 +270,22 @@ final class TrainingRun implements TrainingView {
         m.put("learning_rate_scale", generatorPhase.updater().learningRateScale());
         m.put("label_draws", labelSampler == null ? 0 : labelSampler.counter());
         m.put("sampler_label_draws", sampler.labelSampler() == null ? 0 : sampler.labelSampler().counter());
-        return w.arrays("G/params", generatorParams.parameters()).arrays("G/state", generatorParams.state())
-                .arrays("G/optimizer", generatorPhase.updater().states())
-                .arrays("D/params", discriminatorParams.parameters()).arrays("D/state", discriminatorParams.state())
-                .arrays("D/optimizer", discriminatorPhase.updater().states())
-                .arrays("EMA/params", ema == null ? Map.of() : ema.average().parameters())
-                .arrays("EMA/state", ema == null ? Map.of() : ema.average().state())
-                .history(history()).toBytes();
+        checkpointArrays().forEach(w::arrays);
+        return w.history(history()).toBytes();
+    }
+
+    /** @return every array a checkpoint holds, by archive group: the live arrays, restored in place */
+    private Map<String, Map<String, INDArray>> checkpointArrays() {
+        Map<String, Map<String, INDArray>> groups = new java.util.LinkedHashMap<>();
+        groups.put("G/params", generatorParams.parameters());
+        groups.put("G/state", generatorParams.state());
+        groups.put("G/optimizer", generatorPhase.updater().states());
+        groups.put("D/params", discriminatorParams.parameters());
+        groups.put("D/state", discriminatorParams.state());
+        groups.put("D/optimizer", discriminatorPhase.updater().states());
+        groups.put("EMA/params", ema == null ? Map.of() : ema.average().parameters());
+        groups.put("EMA/state", ema == null ? Map.of() : ema.average().state());
+        return groups;
     }
 
     private static void putState(ArrayNode into, long[] values) {
@@ -303,15 +311,7 @@ final class TrainingRun implements TrainingView {
         if (totalSteps >= 0 && c.step() > totalSteps) {
             throw new IllegalArgumentException("checkpoint is at step " + c.step() + ", beyond this trainer's " + totalSteps + " steps");
         }
-        Map<String, Map<String, INDArray>> targets = new java.util.LinkedHashMap<>();
-        targets.put("G/params", generatorParams.parameters());
-        targets.put("G/state", generatorParams.state());
-        targets.put("G/optimizer", generatorPhase.updater().states());
-        targets.put("D/params", discriminatorParams.parameters());
-        targets.put("D/state", discriminatorParams.state());
-        targets.put("D/optimizer", discriminatorPhase.updater().states());
-        targets.put("EMA/params", ema == null ? Map.of() : ema.average().parameters());
-        targets.put("EMA/state", ema == null ? Map.of() : ema.average().state());
+        Map<String, Map<String, INDArray>> targets = checkpointArrays();
         List<String> problems = new ArrayList<>();
         targets.forEach((group, arrays) -> {
             Map<String, INDArray> saved = c.arrays(group);

@@ -84,10 +84,6 @@ final class MetricsCommand implements Callable<Integer> {
         }
     }
 
-    static INDArray read(Path path) {
-        return read(path, false);
-    }
-
     /**
      * @param anySize false to require 28x28 images (the bundled classifier)
      */

@@ -3,6 +3,7 @@ package org.gan4j.dl4j.internal;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An exponential moving average of a network's weights (Yazıcı et al., "The Unusual Effectiveness of Averaging in
@@ -45,7 +46,7 @@ public final class EmaWeights {
             if (step < start) {
                 target.assign(e.getValue());
             } else {
-                target.muli(decay).addi(e.getValue().mul(1.0 - decay));
+                Nd4j.getBlasWrapper().level1().axpy(target.length(), 1.0 - decay, e.getValue(), target.muli(decay));
             }
         }
         for (Map.Entry<String, INDArray> e : source.state().entrySet()) {

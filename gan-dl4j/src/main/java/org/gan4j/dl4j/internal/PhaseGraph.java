@@ -87,7 +87,8 @@ public final class PhaseGraph {
         if (measureGradientNorm) {
             double squares = 0;
             for (INDArray g : result.getGradients().values()) {
-                squares += g.norm2Number().doubleValue() * g.norm2Number().doubleValue();
+                double norm = g.norm2Number().doubleValue();
+                squares += norm * norm;
             }
             lastGradientNorm = Math.sqrt(squares);
         }

@@ -40,10 +40,6 @@ public final class RealBatches {
      * @param batch the array to fill, [batchSize, sample shape...], float, contiguous
      * @return false when the current pass has ended (nothing written); the next call starts the next pass
      */
-    public boolean fill(INDArray batch) {
-        return fill(batch, null);
-    }
-
     /**
      * Fills {@code batch}, and {@code oneHotLabels} with the samples' classes when it is not null.
      *

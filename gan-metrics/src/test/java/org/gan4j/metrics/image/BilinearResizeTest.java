@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import org.gan4j.metrics.onnx.SmallInceptionFixture;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,14 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 class BilinearResizeTest {
 
     @Test
-    void should_match_torch_interpolate_without_align_corners() throws Exception {
-        JsonNode fixture;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/small_inception.json")) {
-            fixture = new ObjectMapper().readTree(in);
-        }
+    void should_match_torch_interpolate_without_align_corners() {
+        JsonNode fixture = SmallInceptionFixture.json();
         for (JsonNode c : fixture.get("resize")) {
-            INDArray input = array(c.get("input"));
-            INDArray expected = array(c.get("output"));
+            INDArray input = SmallInceptionFixture.array(c.get("input"));
+            INDArray expected = SmallInceptionFixture.array(c.get("output"));
             INDArray actual = new BilinearResize(c.get("height").asInt(), c.get("width").asInt()).apply(input);
             assertThat(actual.shape()).containsExactly(expected.shape());
             double[] a = actual.data().asDouble();
@@ -52,24 +46,5 @@ class BilinearResizeTest {
         assertThatThrownBy(() -> new BilinearResize(5, -1)).hasMessage("width must be >= 1 but was -1");
         assertThatThrownBy(() -> new BilinearResize(5, 5).apply(Nd4j.zeros(3, 4)))
                 .hasMessage("images must have shape [n, c, h, w] but was [3, 4]");
-    }
-
-    private static INDArray array(JsonNode nested) {
-        List<Long> shape = new ArrayList<>();
-        for (JsonNode n = nested; n.isArray(); n = n.get(0)) {
-            shape.add((long) n.size());
-        }
-        List<Double> values = new ArrayList<>();
-        flatten(nested, values);
-        return Nd4j.create(values.stream().mapToDouble(Double::doubleValue).toArray(),
-                shape.stream().mapToLong(Long::longValue).toArray(), DataType.DOUBLE);
-    }
-
-    private static void flatten(JsonNode node, List<Double> into) {
-        if (node.isArray()) {
-            node.forEach(child -> flatten(child, into));
-        } else {
-            into.add(node.asDouble());
-        }
     }
 }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Reads fixtures/small_inception.{onnx,json}, written by src/test/python/small_inception_onnx.py. */
-final class SmallInceptionFixture {
+public final class SmallInceptionFixture {
     private SmallInceptionFixture() {
     }
 
@@ -24,7 +24,8 @@ final class SmallInceptionFixture {
         }
     }
 
-    static JsonNode json() {
+    /** @return the fixture's JSON: torch's outputs and the resize cases */
+    public static JsonNode json() {
         try (InputStream in = SmallInceptionFixture.class.getResourceAsStream("/fixtures/small_inception.json")) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
@@ -33,7 +34,7 @@ final class SmallInceptionFixture {
     }
 
     /** @return a nested JSON list as a float64 array of its own shape */
-    static INDArray array(JsonNode nested) {
+    public static INDArray array(JsonNode nested) {
         List<Long> shape = new ArrayList<>();
         for (JsonNode n = nested; n.isArray(); n = n.get(0)) {
             shape.add((long) n.size());
