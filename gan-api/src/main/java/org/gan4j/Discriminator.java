@@ -7,7 +7,10 @@ import java.util.Objects;
 /**
  * An immutable discriminator (critic) specification: the network D that maps a sample to one unbounded score,
  * the logit. Losses apply the sigmoid themselves in a numerically stable form, so the network must not end in one.
- * Built with {@link #builder()}; output shapes are inferred layer by layer and the output must be {@code [1]}.
+ * Built with {@link #builder()}; output shapes are inferred layer by layer and the output must be {@code [1]}, or,
+ * for a PatchGAN discriminator (Isola et al., "Image-to-Image Translation with Conditional Adversarial Networks",
+ * CVPR 2017), {@code [1, h, w]}: one score per image patch, which losses average (used by
+ * {@code CycleGanTrainer}).
  *
  * <pre>{@code
  * Discriminator d = Discriminator.builder()
@@ -24,9 +27,11 @@ public final class Discriminator {
     private final ParameterInit weightInit;
 
     private final int classes;
+    private final Shape outputShape;
 
-    private Discriminator(Shape inputShape, NetworkBody body, ParameterInit weightInit, int classes) {
+    private Discriminator(Shape inputShape, NetworkBody body, ParameterInit weightInit, int classes, Shape outputShape) {
         this.classes = classes;
+        this.outputShape = outputShape;
         this.inputShape = inputShape;
         this.body = body;
         this.weightInit = weightInit;
@@ -70,9 +75,14 @@ public final class Discriminator {
         return Shape.of(dims);
     }
 
-    /** @return the output shape, always {@code [1]} */
+    /** @return the output shape: {@code [1]}, or {@code [1, h, w]} for a patch discriminator */
     public Shape outputShape() {
-        return Shape.of(1);
+        return outputShape;
+    }
+
+    /** @return whether D scores patches ({@code [1, h, w]}) rather than whole samples ({@code [1]}) */
+    public boolean scoresPatches() {
+        return outputShape.rank() == 3;
     }
 
     /** @return how weights are initialised */
@@ -134,7 +144,8 @@ public final class Discriminator {
         /**
          * @return the discriminator
          * @throws IllegalStateException    listing every missing setting
-         * @throws IllegalArgumentException naming the layer whose input shape does not fit, or when the output is not [1]
+         * @throws IllegalArgumentException naming the layer whose input shape does not fit, or when the output is neither
+         *                                  [1] nor [1, h, w]
          */
         public Discriminator build() {
             List<String> missing = new ArrayList<>();
@@ -147,10 +158,11 @@ public final class Discriminator {
                 throw new IllegalArgumentException("a conditional discriminator needs inputs [n] or [c, h, w] but had " + inputShape);
             }
             Shape out = outputShape("discriminator", body, bodyInputShape(inputShape, classes));
-            if (!out.equals(Shape.of(1))) {
-                throw new IllegalArgumentException("discriminator output must be [1] (one logit per sample) but was " + out);
+            if (!out.equals(Shape.of(1)) && !(out.rank() == 3 && out.dim(0) == 1)) {
+                throw new IllegalArgumentException("discriminator output must be [1] (one logit per sample) or [1, h, w]"
+                        + " (one per patch) but was " + out);
             }
-            return new Discriminator(inputShape, body, weightInit(), classes);
+            return new Discriminator(inputShape, body, weightInit(), classes, out);
         }
     }
 }

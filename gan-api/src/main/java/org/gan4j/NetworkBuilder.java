@@ -10,8 +10,10 @@ import org.gan4j.layer.Deconv2d;
 import org.gan4j.layer.Dense;
 import org.gan4j.layer.Dropout;
 import org.gan4j.layer.Flatten;
+import org.gan4j.layer.InstanceNorm;
 import org.gan4j.layer.LayerSpec;
 import org.gan4j.layer.Reshape;
+import org.gan4j.layer.Residual;
 
 /**
  * The fluent layer vocabulary shared by {@link Generator.Builder} and {@link Discriminator.Builder}.
@@ -105,6 +107,40 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
      */
     public B batchNorm(double epsilon, double momentum) {
         return layer(new BatchNorm(epsilon, momentum));
+    }
+
+    /** @return this builder, with instance norm (ε = 1e-5, no affine part) appended */
+    public B instanceNorm() {
+        return layer(InstanceNorm.DEFAULT);
+    }
+
+    /**
+     * @param epsilon added to the variance
+     * @param affine  whether a learned scale and shift per channel follow
+     * @return this builder, with instance norm appended
+     */
+    public B instanceNorm(double epsilon, boolean affine) {
+        return layer(new InstanceNorm(epsilon, affine));
+    }
+
+    /**
+     * Appends y = x + f(x), f being the given layers, which must keep the shape of their input.
+     *
+     * @param layers the layers of f
+     * @return this builder
+     */
+    public B residual(LayerSpec... layers) {
+        return layer(new Residual(java.util.Arrays.asList(Objects.requireNonNull(layers, "layers == null"))));
+    }
+
+    /**
+     * Appends CycleGAN's residual block (conv 3×3 → instance norm → ReLU → conv 3×3 → instance norm, plus the input).
+     *
+     * @param channels the channels of the block's input and output
+     * @return this builder
+     */
+    public B residualBlock(int channels) {
+        return layer(Residual.block(channels));
     }
 
     /**

@@ -19,7 +19,7 @@ class DiscriminatorTest {
     void should_refuse_an_output_that_is_not_one_logit() {
         assertThatThrownBy(() -> Discriminator.builder().input(1, 28, 28).conv2d(8, 4, 2, 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("discriminator output must be [1] (one logit per sample) but was [8, 14, 14]");
+                .hasMessage("discriminator output must be [1] (one logit per sample) or [1, h, w] (one per patch) but was [8, 14, 14]");
     }
 
     @Test

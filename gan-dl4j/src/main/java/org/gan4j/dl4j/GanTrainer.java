@@ -478,6 +478,10 @@ public final class GanTrainer {
                 throw new IllegalArgumentException("generator output shape " + generator.outputShape()
                         + " differs from discriminator input shape " + discriminator.inputShape());
             }
+            if (discriminator.scoresPatches()) {
+                throw new IllegalArgumentException("the discriminator scores patches " + discriminator.outputShape()
+                        + " but GanTrainer needs one score per sample ([1]): patch discriminators are for CycleGanTrainer");
+            }
             if (generator.classes() != discriminator.classes()) {
                 throw new IllegalStateException("the generator is conditional on " + generator.classes()
                         + " classes but the discriminator on " + discriminator.classes() + " (0: unconditional)");

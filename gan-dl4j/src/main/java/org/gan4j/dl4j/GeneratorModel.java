@@ -1,20 +1,10 @@
 package org.gan4j.dl4j;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.LatentSpace;
 import org.gan4j.Shape;
@@ -22,7 +12,7 @@ import org.gan4j.dl4j.internal.GanGraphs;
 import org.gan4j.dl4j.internal.LabelSampler;
 import org.gan4j.dl4j.internal.LatentSampler;
 import org.gan4j.dl4j.internal.OneHot;
-import org.gan4j.dl4j.io.AtomicFiles;
+import org.gan4j.dl4j.io.ModelArchive;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,6 +40,7 @@ public final class GeneratorModel implements GeneratorSampler {
     public static final String META_ENTRY = "generator.properties";
     /** The archive format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    private static final ModelArchive ARCHIVE = new ModelArchive("generator", META_ENTRY, GRAPH_ENTRY, FORMAT_VERSION);
 
     private final SameDiff graph;
     private final LatentSpace latent;
@@ -172,28 +163,12 @@ public final class GeneratorModel implements GeneratorSampler {
      * @param file the archive to write
      */
     public synchronized void save(Path file) {
-        Objects.requireNonNull(file, "file == null");
-        byte[] graphBytes = bytes(graph);
-        AtomicFiles.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(META_ENTRY));
-            metadata().store(zip, "gan4j generator");
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(GRAPH_ENTRY));
-            zip.write(graphBytes);
-            zip.closeEntry();
-            zip.finish();
-        });
-    }
-
-    private Properties metadata() {
         Properties p = new Properties();
-        p.setProperty("format", Integer.toString(FORMAT_VERSION));
         p.setProperty("latent.distribution", latent.distribution().name());
         p.setProperty("latent.size", Integer.toString(latent.size()));
         p.setProperty("sample.shape", Arrays.toString(outputShape.dims()).replaceAll("[\\[\\] ]", ""));
         p.setProperty("classes", Integer.toString(classes));
-        return p;
+        ARCHIVE.write(file, p, graph);
     }
 
     /**
@@ -216,52 +191,17 @@ public final class GeneratorModel implements GeneratorSampler {
      * @throws IllegalArgumentException if the file is not a gan4j generator archive of a supported version
      */
     public static GeneratorModel load(Path file, long seed) {
-        Objects.requireNonNull(file, "file == null");
-        byte[] meta = null;
-        byte[] graphBytes = null;
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (META_ENTRY.equals(e.getName())) {
-                    meta = zip.readAllBytes();
-                } else if (GRAPH_ENTRY.equals(e.getName())) {
-                    graphBytes = zip.readAllBytes();
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not a readable gan4j generator archive: " + e.getMessage(), e);
-        }
-        if (meta == null || graphBytes == null) {
-            throw new IllegalArgumentException(file + " is not a gan4j generator archive: it must hold " + META_ENTRY
-                    + " and " + GRAPH_ENTRY);
-        }
-        Properties p = new Properties();
-        try {
-            p.load(new java.io.StringReader(new String(meta, StandardCharsets.ISO_8859_1)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String format = p.getProperty("format");
-        if (!Integer.toString(FORMAT_VERSION).equals(format)) {
-            throw new IllegalArgumentException(file + " has generator format " + format + " but this gan4j reads format "
-                    + FORMAT_VERSION);
-        }
+        ModelArchive.Contents c = ARCHIVE.read(file);
+        Properties p = c.metadata();
         int size = Integer.parseInt(p.getProperty("latent.size"));
         LatentSpace latent = LatentSpace.Distribution.valueOf(p.getProperty("latent.distribution"))
                 == LatentSpace.Distribution.GAUSSIAN ? LatentSpace.gaussian(size) : LatentSpace.uniform(size);
         Shape shape = Shape.of(Arrays.stream(p.getProperty("sample.shape").split(",")).mapToLong(Long::parseLong).toArray());
-        SameDiff graph = SameDiff.load(new ByteArrayInputStream(graphBytes), false);
-        return new GeneratorModel(graph, latent, shape, seed, Integer.parseInt(p.getProperty("classes", "0")));
+        return new GeneratorModel(c.graph(), latent, shape, seed, Integer.parseInt(p.getProperty("classes", "0")));
     }
 
     @Override
     public String toString() {
         return "GeneratorModel(latent=" + latent + (classes == 0 ? "" : ", classes=" + classes) + ", sample=" + outputShape + ")";
-    }
-
-    /** SameDiff.save(OutputStream) closes the stream it is given, so the graph is serialised to memory first. */
-    private static byte[] bytes(SameDiff graph) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        graph.save(out, false);
-        return out.toByteArray();
     }
 }

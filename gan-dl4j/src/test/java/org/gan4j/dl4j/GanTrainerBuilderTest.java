@@ -34,6 +34,16 @@ class GanTrainerBuilderTest {
     }
 
     @Test
+    void should_refuse_a_patch_discriminator() {
+        Discriminator patch = org.gan4j.zoo.CycleGan.patchDiscriminator(Shape.of(1, 28, 28), 8);
+        assertThatThrownBy(() -> GanTrainer.builder().generator(Dcgan.generator()).discriminator(patch)
+                .data(IMAGES).steps(1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the discriminator scores patches [1, 7, 7] but GanTrainer needs one score per sample ([1]):"
+                        + " patch discriminators are for CycleGanTrainer");
+    }
+
+    @Test
     void should_refuse_data_of_another_shape() {
         assertThatThrownBy(() -> GanTrainer.builder().generator(Dcgan.generator()).discriminator(Dcgan.discriminator())
                 .data(InMemoryDataSource.of(new float[784], Shape.of(784))).steps(1).build())

@@ -13,12 +13,31 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *   <li>L_G = ½·mean (s_fake − 1)².</li>
  * </ul>
  * Penalises samples by their distance to the decision boundary, which gives non-vanishing gradients and more stable
- * training than the cross-entropy losses; CycleGAN uses it. No recipe: train with Adam as for DCGAN.
+ * training than the cross-entropy losses. No recipe: train with Adam as for DCGAN.
+ *
+ * <p>CycleGAN (Zhu et al., ICCV 2017) uses the same discriminator half but the generator half without the ½,
+ * L_G = mean (s_fake − 1)², against which its cycle weight λ = 10 is set: {@link #cycleGan()}.
  */
 public final class LeastSquaresLoss implements GanLoss {
+    private final double generatorScale;
 
-    /** Creates the loss; it has no hyperparameters. */
+    /** Creates the loss of Mao et al. (L_G with the factor ½). */
     public LeastSquaresLoss() {
+        this(0.5);
+    }
+
+    private LeastSquaresLoss(double generatorScale) {
+        this.generatorScale = generatorScale;
+    }
+
+    /** @return the loss as CycleGAN weighs it: L_D as above, L_G = mean (s_fake − 1)² */
+    public static LeastSquaresLoss cycleGan() {
+        return new LeastSquaresLoss(1.0);
+    }
+
+    /** @return the factor of the generator half: ½ (Mao et al.) or 1 (CycleGAN) */
+    public double generatorScale() {
+        return generatorScale;
     }
 
     @Override
@@ -33,12 +52,12 @@ public final class LeastSquaresLoss implements GanLoss {
     public SDVariable generatorLoss(SameDiff graph, SDVariable fakeLogits) {
         try (NameScope scope = graph.withNameScope("least_squares_g")) {
             SDVariable f = fakeLogits.sub(1.0);
-            return f.mul(f).mean().mul(0.5);
+            return f.mul(f).mean().mul(generatorScale);
         }
     }
 
     @Override
     public String toString() {
-        return "LeastSquares()";
+        return generatorScale == 0.5 ? "LeastSquares()" : "LeastSquares(generatorScale=" + generatorScale + ")";
     }
 }

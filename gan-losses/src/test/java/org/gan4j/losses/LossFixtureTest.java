@@ -18,6 +18,7 @@ class LossFixtureTest {
     static Stream<Arguments> fixture() {
         return Stream.of(
                 Arguments.of(new LeastSquaresLoss(), 17.69625, 41.73375),
+                Arguments.of(LeastSquaresLoss.cycleGan(), 35.3925, 41.73375),
                 Arguments.of(new NonSaturatingLoss(), 1.38582, 5.83387),
                 Arguments.of(NonSaturatingLoss.withRealLabel(0.875), 1.38582, 6.19637),
                 Arguments.of(new MinimaxLoss(), -4.51082, 5.83387),

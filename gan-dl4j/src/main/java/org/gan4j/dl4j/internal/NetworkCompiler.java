@@ -14,8 +14,10 @@ import org.gan4j.layer.Deconv2d;
 import org.gan4j.layer.Dense;
 import org.gan4j.layer.Dropout;
 import org.gan4j.layer.Flatten;
+import org.gan4j.layer.InstanceNorm;
 import org.gan4j.layer.LayerSpec;
 import org.gan4j.layer.Reshape;
+import org.gan4j.layer.Residual;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -99,17 +101,22 @@ public final class NetworkCompiler {
             return new Compiled(out, updates);
         }
         List<LayerSpec> layers = ((NetworkBody.Layers) body).layers();
+        SDVariable x = applyAll(layers, params.store().network() + "/", params, input, inputShape, mode, batch, updates, traces);
+        return new Compiled(x, updates);
+    }
+
+    private SDVariable applyAll(List<LayerSpec> layers, String prefix, GraphParameters params, SDVariable input,
+                                Shape inputShape, Mode mode, long batch, List<BatchNormUpdate> updates, List<Trace> traces) {
         SDVariable x = input;
         Shape shape = inputShape;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            String key = params.store().network() + "/" + i + "_" + kind(layer);
-            Trace trace = apply(i, layer, key, params, x, shape, mode, batch, updates);
+            Trace trace = apply(i, layer, prefix + i + "_" + kind(layer), params, x, shape, mode, batch, updates);
             traces.add(trace);
             x = trace.output();
             shape = layer.outputShape(shape);
         }
-        return new Compiled(x, updates);
+        return x;
     }
 
     /**
@@ -150,6 +157,11 @@ public final class NetworkCompiler {
         Shape shape = inputShape;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
+            if (layer instanceof InstanceNorm || layer instanceof Residual) {
+                throw new UnsupportedOperationException(network + " layer " + i + " (" + layer + ") has no input gradient"
+                        + " in gan4j's penalties yet, so a gradient penalty cannot be applied: use a " + network
+                        + " of dense, convolution, dropout, reshape and activation layers");
+            }
             if (layer instanceof BatchNorm) {
                 throw new UnsupportedOperationException(network + " layer " + i + " (" + layer + ") has no per-sample input"
                         + " gradient, so a gradient penalty cannot be applied: use a " + network + " without batch norm"
@@ -228,6 +240,13 @@ public final class NetworkCompiler {
         if (layer instanceof BatchNorm bn) {
             return new Trace(index, layer, x, batchNorm(bn, key, params, x, in, mode, batch, updates), in, null, null);
         }
+        if (layer instanceof InstanceNorm norm) {
+            return new Trace(index, layer, x, instanceNorm(norm, key, params, x, in), in, null, null);
+        }
+        if (layer instanceof Residual r) {
+            SDVariable f = applyAll(r.layers(), key + "/", params, x, in, mode, batch, updates, new ArrayList<>());
+            return new Trace(index, layer, x, x.add(f), in, null, null);
+        }
         if (layer instanceof Dropout d) {
             if (mode == Mode.INFERENCE || d.rate() == 0) {
                 return new Trace(index, layer, x, x, in, null, null);
@@ -270,6 +289,19 @@ public final class NetworkCompiler {
                 params.store().state(key + "/running_mean", 0, statShape),
                 params.store().state(key + "/running_var", 1, statShape), bn.momentum(), count));
         return centred.mul(sd.math.rsqrt(variance.add(bn.epsilon())).mul(gamma)).add(beta);
+    }
+
+    private static SDVariable instanceNorm(InstanceNorm norm, String key, GraphParameters params, SDVariable x, Shape in) {
+        SameDiff sd = params.graph();
+        SDVariable centred = x.sub(x.mean(true, 2, 3));
+        SDVariable variance = centred.mul(centred).mean(true, 2, 3);
+        SDVariable y = centred.mul(sd.math.rsqrt(variance.add(norm.epsilon())));
+        if (!norm.affine()) {
+            return y;
+        }
+        long[] statShape = {1, in.dim(0), 1, 1};
+        return y.mul(params.parameter(key + "/gamma", ParameterInit.constant(1), statShape))
+                .add(params.parameter(key + "/beta", ParameterInit.constant(0), statShape));
     }
 
     /**

@@ -1,0 +1,102 @@
+package org.gan4j.dl4j.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A saved model: one zip archive holding a properties entry (with a {@code format} version) and a plain SameDiff
+ * graph entry, written atomically.
+ *
+ * @param kind       what the archive holds ("generator", "translator"), for messages
+ * @param metaEntry  the name of the properties entry
+ * @param graphEntry the name of the graph entry
+ * @param format     the format version written and accepted
+ */
+public record ModelArchive(String kind, String metaEntry, String graphEntry, int format) {
+
+    /**
+     * What an archive holds.
+     *
+     * @param metadata its properties
+     * @param graph    its graph
+     */
+    public record Contents(Properties metadata, SameDiff graph) {
+    }
+
+    /**
+     * Writes the archive atomically (a temporary file beside {@code file}, then renamed over it).
+     *
+     * @param file     the archive
+     * @param metadata the properties; {@code format} is added
+     * @param graph    the graph
+     */
+    public void write(Path file, Properties metadata, SameDiff graph) {
+        Objects.requireNonNull(file, "file == null");
+        // SameDiff.save(OutputStream) closes the stream it is given, so the graph is serialised to memory first
+        ByteArrayOutputStream graphBytes = new ByteArrayOutputStream();
+        graph.save(graphBytes, false);
+        Properties p = new Properties();
+        p.putAll(metadata);
+        p.setProperty("format", Integer.toString(format));
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(metaEntry));
+            p.store(zip, "gan4j " + kind);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(graphEntry));
+            zip.write(graphBytes.toByteArray());
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    /**
+     * @param file the archive
+     * @return its properties and graph
+     * @throws IllegalArgumentException if the file is not such an archive or of another format version
+     */
+    public Contents read(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        byte[] meta = null;
+        byte[] graphBytes = null;
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (metaEntry.equals(e.getName())) {
+                    meta = zip.readAllBytes();
+                } else if (graphEntry.equals(e.getName())) {
+                    graphBytes = zip.readAllBytes();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a readable gan4j " + kind + " archive: " + e.getMessage(), e);
+        }
+        if (meta == null || graphBytes == null) {
+            throw new IllegalArgumentException(file + " is not a gan4j " + kind + " archive: it must hold " + metaEntry
+                    + " and " + graphEntry);
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(meta, StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " has unreadable metadata: " + e.getMessage(), e);
+        }
+        String version = p.getProperty("format");
+        if (!Integer.toString(format).equals(version)) {
+            throw new IllegalArgumentException(file + " has " + kind + " format " + version + " but this gan4j reads format "
+                    + format);
+        }
+        return new Contents(p, SameDiff.load(new ByteArrayInputStream(graphBytes), false));
+    }
+}
