@@ -65,6 +65,22 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_run_the_cyclegan_program(@TempDir Path out) throws IOException {
+        assertThat(Gan4jSamples.run("cyclegan", "--bundled", "--steps", "2", "--filters", "2", "--blocks", "1", "--eval", "10",
+                "--out", out.toString())).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("accuracy_x_to_y").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("cycle_l1_mean").asDouble()).isPositive();
+        assertThat(summary.get("test_images_x").asInt()).isEqualTo(10);
+        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(3);
+        assertThat(org.gan4j.dl4j.TranslatorModel.load(out.resolve("yToX.zip")).outputShape())
+                .isEqualTo(org.gan4j.Shape.of(1, 28, 28));
+        // 8 rows of x, G(x), F(G(x)), y, F(y), G(F(y)), 28 pixels and a 1-pixel border each
+        assertThat(javax.imageio.ImageIO.read(out.resolve("translations.png").toFile()).getWidth()).isEqualTo(6 * 29 + 1);
+        assertThat(Gan4jSamples.run("cyclegan", "--x-class", "3", "--y-class", "3", "--out", out.toString())).isNotZero();
+    }
+
+    @Test
     void should_print_help_without_training() {
         assertThat(Gan4jSamples.run("dcgan", "--help")).isZero();
         assertThat(Gan4jSamples.run("--help")).isZero();
