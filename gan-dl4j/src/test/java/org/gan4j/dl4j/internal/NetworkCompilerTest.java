@@ -182,4 +182,30 @@ class NetworkCompilerTest {
             }
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {NetworkCompiler.MASKED_ACTIVATION_ELEMENTS, 1000})
+    void should_compute_relu_and_leaky_relu_and_their_gradients_as_masks_or_ops(long elements) {
+        for (org.gan4j.Activation activation : List.of(org.gan4j.Activation.relu(), org.gan4j.Activation.leakyRelu(0.2))) {
+            int n = Math.toIntExact(elements / 64 + 1);
+            INDArray x = randomArray(64, n);
+            if (elements >= NetworkCompiler.MASKED_ACTIVATION_ELEMENTS) {
+                x.putScalar(0, 0.0); // the masks follow PyTorch at 0 (slope 0 or alpha); libnd4j's lrelu takes 1 there
+            }
+            INDArray w = randomArray(64, n);
+            SameDiff sd = SameDiff.create();
+            SDVariable in = sd.var("x", x.dup());
+            SDVariable y = NetworkCompiler.activation(sd, activation, in, 64L * n);
+            sd.setLossVariables(y.mul(sd.constant(w)).sum());
+            double alpha = activation.kind() == org.gan4j.Activation.Kind.RELU ? 0 : 0.2;
+            INDArray out = y.eval();
+            INDArray gradient = sd.calculateGradients(Map.of(), "x").get("x");
+            for (long i = 0; i < x.length(); i++) {
+                double v = x.getDouble(i);
+                double slope = v > 0 ? 1 : alpha;
+                assertThat(out.getDouble(i)).as("%s(%s)", activation, v).isCloseTo(slope * v, within(1e-6));
+                assertThat(gradient.getDouble(i)).as("%s'(%s)", activation, v).isCloseTo(slope * w.getDouble(i), within(1e-6));
+            }
+        }
+    }
 }
