@@ -34,7 +34,6 @@ final class CycleGanRun implements CycleGanView {
     private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
     private long done;
     private int epochX;
-    private int epochY;
 
     CycleGanRun(CycleGanTrainer config) {
         this.config = config;
@@ -63,12 +62,8 @@ final class CycleGanRun implements CycleGanView {
         checkOutput(yToX, config.yToX);
         while (done < config.steps) {
             long start = System.nanoTime();
-            while (!batchesX.fill(step.x(), null)) {
-                epochX++;
-            }
-            while (!batchesY.fill(step.y(), null)) {
-                epochY++;
-            }
+            epochX += fill(batchesX, step.x());
+            fill(batchesY, step.y());
             double g = runPhase(step.generatorPhase(), () -> step.trainGenerators(epochX));
             double d = runPhase(step.discriminatorPhase(), () -> step.trainDiscriminators(epochX));
             reclaimer.afterStep(System.nanoTime() - start);
@@ -85,6 +80,15 @@ final class CycleGanRun implements CycleGanView {
             listener.onFitEnd(this);
         }
         return new TrainedCycleGan(xToY, yToX, history);
+    }
+
+    /** Fills the next batch, starting new passes as needed; returns the number of passes that ended. */
+    private static int fill(RealBatches batches, INDArray target) {
+        int ended = 0;
+        while (!batches.fill(target, null)) {
+            ended++;
+        }
+        return ended;
     }
 
     private double runPhase(PhaseGraph phase, java.util.function.DoubleSupplier body) {
