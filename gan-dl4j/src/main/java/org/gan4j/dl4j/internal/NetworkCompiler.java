@@ -198,6 +198,9 @@ public final class NetworkCompiler {
             return g.reshape(t.inputShape().withBatch(-1));
         }
         if (layer instanceof ActivationLayer a) {
+            if (t.mask() != null) {
+                return g.mul(t.mask());
+            }
             return switch (a.activation().kind()) {
                 case RELU -> g.mul(t.input().gt(0.0).castTo(dataType));
                 case LEAKY_RELU -> g.mul(t.input().gt(0.0).castTo(dataType).mul(1 - a.activation().alpha())
@@ -262,8 +265,9 @@ public final class NetworkCompiler {
             return new Trace(index, layer, x, x.reshape(-1, in.size()), in, null, null);
         }
         if (layer instanceof ActivationLayer a) {
-            return new Trace(index, layer, x, activation(sd, a.activation(), x, mode == Mode.TRAINING ? batch * in.size() : 0),
-                    in, null, null);
+            SDVariable slope = maskedSlope(a.activation(), x, mode == Mode.TRAINING ? batch * in.size() : 0);
+            SDVariable y = slope != null ? x.mul(slope) : activation(sd, a.activation(), x, 0);
+            return new Trace(index, layer, x, y, in, null, slope);
         }
         throw new IllegalArgumentException("no compilation for layer " + layer);
     }
@@ -319,6 +323,25 @@ public final class NetworkCompiler {
                 params.parameter(key + "/beta", ParameterInit.constant(0), statShape), in.dim(0), 3);
     }
 
+    /**
+     * The slope of ReLU (0/1) or leaky ReLU (α/1) at x, for batches of {@value #MASKED_ACTIVATION_ELEMENTS} values and
+     * more: x times it is the activation, and SameDiff M2.1's relu and lrelu gradients are 4-5x slower than these
+     * operations together on large batches; the derivative is the same (at 0: 0 or α, as in PyTorch). A critic's input
+     * gradient reuses it.
+     *
+     * @return the slope, or null for other activations and smaller batches
+     */
+    private static SDVariable maskedSlope(Activation activation, SDVariable x, long elements) {
+        if (elements < MASKED_ACTIVATION_ELEMENTS) {
+            return null;
+        }
+        return switch (activation.kind()) {
+            case RELU -> x.gt(0.0).castTo(x.dataType());
+            case LEAKY_RELU -> x.gt(0.0).castTo(x.dataType()).mul(1 - activation.alpha()).add(activation.alpha());
+            default -> null;
+        };
+    }
+
     /** Batch elements from which ReLU and leaky ReLU are built as masks (measured break-even: 32k to 64k). */
     static final long MASKED_ACTIVATION_ELEMENTS = 65_536;
 
@@ -330,17 +353,9 @@ public final class NetworkCompiler {
      * @return the activation applied to x
      */
     public static SDVariable activation(SameDiff sd, Activation activation, SDVariable x, long elements) {
-        if (elements >= MASKED_ACTIVATION_ELEMENTS) {
-            // x times a 0/1 (or alpha/1) mask: SameDiff M2.1's relu and lrelu gradients are 4-5x slower than these
-            // operations together on large batches; the derivative is the same (at 0: 0 or alpha, as in PyTorch)
-            switch (activation.kind()) {
-                case RELU:
-                    return x.mul(x.gt(0.0).castTo(x.dataType()));
-                case LEAKY_RELU:
-                    return x.mul(x.gt(0.0).castTo(x.dataType()).mul(1 - activation.alpha()).add(activation.alpha()));
-                default:
-                    break;
-            }
+        SDVariable slope = maskedSlope(activation, x, elements);
+        if (slope != null) {
+            return x.mul(slope);
         }
         return switch (activation.kind()) {
             case RELU -> sd.nn.relu(x, 0);

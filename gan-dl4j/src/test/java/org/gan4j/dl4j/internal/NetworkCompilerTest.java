@@ -208,4 +208,24 @@ class NetworkCompilerTest {
             }
         }
     }
+
+    @Test
+    void should_build_a_critic_input_gradient_equal_to_automatic_differentiation_on_large_batches() {
+        // 64 × 64 × 14 × 14 values per activation: the masked activations, whose slopes the input gradient reuses
+        List<LayerSpec> layers = List.of(new Conv2d(64, 4, 2, 1, true), new org.gan4j.layer.ActivationLayer(
+                org.gan4j.Activation.leakyRelu(0.2)), new Conv2d(8, 4, 2, 1, true), new org.gan4j.layer.ActivationLayer(
+                org.gan4j.Activation.relu()), new org.gan4j.layer.Flatten(), new Dense(1, true));
+        Shape in = Shape.of(1, 28, 28);
+        ParameterStore store = new ParameterStore("C", Nd4j.getRandomFactory().getNewRandomInstance(5));
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.var("x", randomArray(64, 1, 28, 28));
+        NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(layers), in, ParameterInit.normal(0.5));
+        org.gan4j.loss.CriticGradient critic = compiler.compileWithInputGradient(new GraphParameters(sd, store), x, 64);
+        sd.setLossVariables(critic.scores().sum());
+        INDArray ours = critic.inputGradient().eval();
+        INDArray automatic = sd.calculateGradients(Map.of(), "x").get("x");
+        assertThat(ours.shape()).isEqualTo(automatic.shape());
+        double scale = automatic.norm2Number().doubleValue();
+        assertThat(ours.sub(automatic).norm2Number().doubleValue() / scale).isLessThan(1e-5);
+    }
 }
