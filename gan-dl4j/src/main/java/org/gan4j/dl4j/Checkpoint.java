@@ -92,6 +92,46 @@ public final class Checkpoint {
         return manifest;
     }
 
+    /**
+     * Checks that the checkpoint holds every target array with the same shape, then overwrites the targets.
+     *
+     * @param targets the live arrays by archive group and name
+     * @throws IllegalArgumentException listing every missing, extra or misshapen array; nothing is assigned then
+     */
+    void restoreInto(Map<String, Map<String, INDArray>> targets) {
+        List<String> problems = new ArrayList<>();
+        targets.forEach((group, named) -> {
+            Map<String, INDArray> saved = arrays(group);
+            if (!saved.keySet().equals(named.keySet())) {
+                problems.add(group + " holds " + saved.keySet() + " but the trainer has " + named.keySet());
+                return;
+            }
+            named.forEach((name, target) -> {
+                if (!java.util.Arrays.equals(saved.get(name).shape(), target.shape())) {
+                    problems.add(group + "/" + name + " has shape " + java.util.Arrays.toString(saved.get(name).shape())
+                            + " but the trainer's is " + java.util.Arrays.toString(target.shape()));
+                }
+            });
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint does not fit this trainer: " + String.join("; ", problems));
+        }
+        targets.forEach((group, named) -> named.forEach((name, target) -> target.assign(arrays(group).get(name))));
+    }
+
+    /**
+     * @param name a manifest field holding an array of integers
+     * @return its values
+     */
+    long[] longs(String name) {
+        JsonNode array = manifest.get(name);
+        long[] values = new long[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asLong();
+        }
+        return values;
+    }
+
     /** @return the arrays under {@code arrays/<group>/}, by parameter name */
     Map<String, INDArray> arrays(String group) {
         Map<String, INDArray> out = new LinkedHashMap<>();
@@ -260,6 +300,14 @@ public final class Checkpoint {
 
         ObjectNode manifest() {
             return manifest;
+        }
+
+        Writer longs(String name, long... values) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = manifest.putArray(name);
+            for (long v : values) {
+                array.add(v);
+            }
+            return this;
         }
 
         Writer arrays(String group, Map<String, INDArray> named) {

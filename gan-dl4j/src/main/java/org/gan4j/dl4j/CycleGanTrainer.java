@@ -1,6 +1,7 @@
 package org.gan4j.dl4j;
 
 import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,9 @@ public final class CycleGanTrainer {
     final long steps;
     final long seed;
     final ImmutableList<CycleGanListener> listeners;
+    final Path checkpointDirectory;
+    final int checkpointEvery;
+    final int checkpointsKept;
 
     private CycleGanTrainer(Builder b) {
         this.xToY = b.xToY;
@@ -78,6 +82,9 @@ public final class CycleGanTrainer {
         this.steps = b.steps;
         this.seed = b.seed;
         this.listeners = ImmutableList.copyOf(b.listeners);
+        this.checkpointDirectory = b.checkpointDirectory;
+        this.checkpointEvery = b.checkpointEvery;
+        this.checkpointsKept = b.checkpointsKept;
     }
 
     /** @return a new builder */
@@ -93,6 +100,30 @@ public final class CycleGanTrainer {
      */
     public TrainedCycleGan fit() {
         return new CycleGanRun(this).run();
+    }
+
+    /**
+     * Continues a run from a checkpoint to this trainer's step count: weights, optimizer states, image pools, data
+     * positions, random generator states and history are the checkpoint's, so the result is the one an uninterrupted
+     * run would have given (same machine, same thread count). The checkpoint is read and checked completely first.
+     *
+     * @param checkpoint a checkpoint archive written by a trainer of the same configuration
+     * @return both trained translators and the history
+     * @throws IllegalArgumentException if the archive is unreadable, corrupted, of another format version, or was
+     *                                  written by a differently configured trainer
+     */
+    public TrainedCycleGan resume(Path checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint == null");
+        Checkpoint c = Checkpoint.read(checkpoint);
+        return new CycleGanRun(this).run(c);
+    }
+
+    /** @return what a checkpoint must match: the settings that shape the training, without its length */
+    String configuration() {
+        return "CycleGAN loss=" + loss + ", cycleWeight=" + cycleWeight + ", identityWeight=" + identityWeight
+                + ", imagePool=" + imagePool + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
+                + ", batchSize=" + batchSize + ", seed=" + seed + ", xToY=" + xToY + ", yToX=" + yToX
+                + ", discriminatorX=" + discriminatorX + ", discriminatorY=" + discriminatorY;
     }
 
     /** @return the cycle-consistency weight λ */
@@ -135,8 +166,29 @@ public final class CycleGanTrainer {
         private long steps;
         private long seed = 42;
         private final List<CycleGanListener> listeners = new ArrayList<>();
+        private Path checkpointDirectory;
+        private int checkpointEvery;
+        private int checkpointsKept;
 
         private Builder() {
+        }
+
+        /**
+         * Writes a checkpoint every {@code every} steps and after the last one, each atomically, as
+         * {@code checkpoint-<step>.zip} in {@code directory}, keeping the newest {@code keepLast};
+         * {@link CycleGanTrainer#resume(Path)} continues from one.
+         *
+         * @param directory where checkpoints go (created when missing)
+         * @param every     steps between checkpoints, &gt;= 1
+         * @param keepLast  checkpoints kept, &gt;= 1
+         * @return this builder
+         */
+        public Builder checkpoints(Path directory, int every, int keepLast) {
+            CheckpointFiles.checkSchedule(directory, every, keepLast);
+            this.checkpointDirectory = directory;
+            this.checkpointEvery = every;
+            this.checkpointsKept = keepLast;
+            return this;
         }
 
         /**

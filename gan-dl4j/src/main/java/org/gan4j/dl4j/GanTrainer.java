@@ -273,13 +273,7 @@ public final class GanTrainer {
          * @return this builder
          */
         public Builder checkpoints(Path directory, int every, int keepLast) {
-            Objects.requireNonNull(directory, "directory == null");
-            if (every < 1) {
-                throw new IllegalArgumentException("every must be >= 1 but was " + every);
-            }
-            if (keepLast < 1) {
-                throw new IllegalArgumentException("keepLast must be >= 1 but was " + keepLast);
-            }
+            CheckpointFiles.checkSchedule(directory, every, keepLast);
             this.checkpointDirectory = directory;
             this.checkpointEvery = every;
             this.checkpointsKept = keepLast;

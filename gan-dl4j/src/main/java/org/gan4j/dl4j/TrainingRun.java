@@ -1,7 +1,6 @@
 package org.gan4j.dl4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,10 +260,10 @@ final class TrainingRun implements TrainingView {
         Checkpoint.Writer w = new Checkpoint.Writer(step, epoch, config.configuration());
         ObjectNode m = w.manifest();
         m.put("seed", config.seed);
-        putState(m.putArray("random_global"), new long[] {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()});
-        putState(m.putArray("random_latent"), latentSampler.randomState());
-        putState(m.putArray("random_sampler"), sampler.latentSampler().randomState());
-        putState(m.putArray("data_position"), batches.position());
+        w.longs("random_global", Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState())
+                .longs("random_latent", latentSampler.randomState())
+                .longs("random_sampler", sampler.latentSampler().randomState())
+                .longs("data_position", batches.position());
         m.put("generator_updates", generatorPhase.updater().iteration());
         m.put("discriminator_updates", discriminatorPhase.updater().iteration());
         m.put("learning_rate_scale", generatorPhase.updater().learningRateScale());
@@ -288,20 +287,6 @@ final class TrainingRun implements TrainingView {
         return groups;
     }
 
-    private static void putState(ArrayNode into, long[] values) {
-        for (long v : values) {
-            into.add(v);
-        }
-    }
-
-    private static long[] state(JsonNode array) {
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asLong();
-        }
-        return values;
-    }
-
     /** Checks the checkpoint against this run completely, then overwrites the run's state with it. */
     private void restore(Checkpoint c) {
         if (!c.configuration().equals(config.configuration())) {
@@ -311,34 +296,13 @@ final class TrainingRun implements TrainingView {
         if (totalSteps >= 0 && c.step() > totalSteps) {
             throw new IllegalArgumentException("checkpoint is at step " + c.step() + ", beyond this trainer's " + totalSteps + " steps");
         }
-        Map<String, Map<String, INDArray>> targets = checkpointArrays();
-        List<String> problems = new ArrayList<>();
-        targets.forEach((group, arrays) -> {
-            Map<String, INDArray> saved = c.arrays(group);
-            if (!saved.keySet().equals(arrays.keySet())) {
-                problems.add(group + " holds " + saved.keySet() + " but the trainer has " + arrays.keySet());
-                return;
-            }
-            arrays.forEach((name, target) -> {
-                if (!java.util.Arrays.equals(saved.get(name).shape(), target.shape())) {
-                    problems.add(group + "/" + name + " has shape " + java.util.Arrays.toString(saved.get(name).shape())
-                            + " but the trainer's is " + java.util.Arrays.toString(target.shape()));
-                }
-            });
-        });
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint does not fit this trainer: " + String.join("; ", problems));
-        }
-        targets.forEach((group, arrays) -> {
-            Map<String, INDArray> saved = c.arrays(group);
-            arrays.forEach((name, target) -> target.assign(saved.get(name)));
-        });
+        c.restoreInto(checkpointArrays());
         JsonNode m = c.manifest();
-        long[] global = state(m.get("random_global"));
+        long[] global = c.longs("random_global");
         Nd4j.getRandom().setStates(global[0], global[1]);
-        latentSampler.restoreRandomState(state(m.get("random_latent")));
-        sampler.latentSampler().restoreRandomState(state(m.get("random_sampler")));
-        batches.restorePosition(state(m.get("data_position")));
+        latentSampler.restoreRandomState(c.longs("random_latent"));
+        sampler.latentSampler().restoreRandomState(c.longs("random_sampler"));
+        batches.restorePosition(c.longs("data_position"));
         generatorPhase.updater().restoreIteration(m.get("generator_updates").asInt());
         discriminatorPhase.updater().restoreIteration(m.get("discriminator_updates").asInt());
         if (labelSampler != null) {

@@ -154,4 +154,33 @@ class CycleGanTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("images must have shape [n >= 1, 1, 8, 8] but had [2, 1, 28, 28]");
     }
+
+    @Test
+    void should_resume_from_a_checkpoint_exactly_as_an_uninterrupted_run(@TempDir Path dir) {
+        TrainedCycleGan reference = trainer().steps(8).imagePool(3).build().fit();
+        CycleGanTrainer interrupted = trainer().steps(8).imagePool(3).checkpoints(dir, 4, 5).listener(new CycleGanListener() {
+            @Override
+            public void onStepEnd(CycleGanView view, CycleGanStepResult r) {
+                if (r.step() == 5) {
+                    throw new IllegalStateException("interrupted at step 5");
+                }
+            }
+        }).build();
+        assertThatThrownBy(interrupted::fit).hasMessage("interrupted at step 5");
+        Path checkpoint = dir.resolve("checkpoint-000000004.zip");
+        assertThat(checkpoint).exists();
+
+        TrainedCycleGan resumed = trainer().steps(8).imagePool(3).build().resume(checkpoint);
+
+        assertThat(resumed.history()).isEqualTo(reference.history());
+        INDArray x = array(3, 9, -0.8);
+        assertThat(resumed.translateXToY(x)).isEqualTo(reference.translateXToY(x));
+        assertThat(resumed.translateYToX(x)).isEqualTo(reference.translateYToX(x));
+        assertThatThrownBy(() -> trainer().steps(8).imagePool(3).cycleWeight(5).build().resume(checkpoint))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("checkpoint was written by another configuration");
+        assertThatThrownBy(() -> trainer().steps(3).imagePool(3).build().resume(checkpoint))
+                .hasMessage("checkpoint is at step 4, beyond this trainer's 3 steps");
+        assertThatThrownBy(() -> CycleGanTrainer.builder().checkpoints(dir, 0, 1)).hasMessage("every must be >= 1 but was 0");
+    }
 }

@@ -102,6 +102,16 @@ public final class CycleGanStep {
         return y;
     }
 
+    /** @return the pool of translations into X */
+    public ImagePool poolX() {
+        return poolX;
+    }
+
+    /** @return the pool of translations into Y */
+    public ImagePool poolY() {
+        return poolY;
+    }
+
     /** @return the generator phase */
     public PhaseGraph generatorPhase() {
         return generatorPhase;

@@ -1,20 +1,21 @@
 package org.gan4j.dl4j.internal;
 
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The history of generated images that CycleGAN's discriminators see (Shrivastava et al., "Learning from Simulated
  * and Unsupervised Images through Adversarial Training", CVPR 2017; CycleGAN keeps 50): while the pool fills, each
  * new image is stored and shown; then, for each new image, with probability ½ a random stored image is shown and
- * replaced by the new one, else the new one is shown. A capacity of 0 always shows the new images.
+ * replaced by the new one, else the new one is shown. A capacity of 0 always shows the new images. The draws come
+ * from a counter-based generator (SplitMix64 of seed + counter), so the whole state fits in a checkpoint.
  */
 public final class ImagePool {
     private final int capacity;
     private final int sampleSize;
     private final float[] stored;
     private final float[] staging;
-    private final SplittableRandom random;
+    private final long seed;
+    private long counter;
     private int filled;
 
     /**
@@ -28,7 +29,7 @@ public final class ImagePool {
         this.sampleSize = sampleSize;
         this.stored = new float[capacity * sampleSize];
         this.staging = new float[batchSize * sampleSize];
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     /**
@@ -49,8 +50,8 @@ public final class ImagePool {
             if (filled < capacity) {
                 System.arraycopy(values, at, stored, filled++ * sampleSize, sampleSize);
                 System.arraycopy(values, at, staging, at, sampleSize);
-            } else if (random.nextBoolean()) {
-                int slot = random.nextInt(capacity) * sampleSize;
+            } else if ((next() & 1) == 0) {
+                int slot = (int) Math.floorMod(next(), (long) capacity) * sampleSize;
                 System.arraycopy(stored, slot, staging, at, sampleSize);
                 System.arraycopy(values, at, stored, slot, sampleSize);
             } else {
@@ -58,5 +59,35 @@ public final class ImagePool {
             }
         }
         shown.data().setData(staging);
+    }
+
+    private long next() {
+        long z = seed + 0x9E3779B97F4A7C15L * ++counter;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** @return {images stored, draws made}, for checkpoints */
+    public long[] position() {
+        return new long[] {filled, counter};
+    }
+
+    /** @return the stored images as one array [capacity, values per image] (a copy), for checkpoints */
+    public INDArray images() {
+        return org.nd4j.linalg.factory.Nd4j.create(stored.clone(), new long[] {capacity, sampleSize}, 'c');
+    }
+
+    /**
+     * Restores the state {@link #position()} and {@link #images()} described.
+     *
+     * @param position {images stored, draws made}
+     * @param images   the stored images [capacity, values per image]
+     */
+    public void restore(long[] position, INDArray images) {
+        filled = Math.toIntExact(position[0]);
+        counter = position[1];
+        float[] values = images.dup('c').data().asFloat();
+        System.arraycopy(values, 0, stored, 0, stored.length);
     }
 }
