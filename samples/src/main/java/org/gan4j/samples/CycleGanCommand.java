@@ -18,6 +18,7 @@ import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
+import org.gan4j.dl4j.Checkpoint;
 import org.gan4j.dl4j.CycleGanTrainer;
 import org.gan4j.dl4j.TrainedCycleGan;
 import org.gan4j.dl4j.listeners.ImageGrid;
@@ -79,6 +80,10 @@ final class CycleGanCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "cyclegan");
+
+    @Option(names = "--checkpoint-every", description = "write a resumable checkpoint every N steps into <out>/checkpoints"
+            + " and continue from the newest one found there (0: none; default ${DEFAULT-VALUE})")
+    int checkpointEvery = 0;
 
     /**
      * What the translators achieve on held-out images.
@@ -152,8 +157,16 @@ final class CycleGanCommand implements Callable<Integer> {
                 domains.x().count(), NAMES[classY], domains.y().count(), full ? data : "the bundled subset", steps, batch,
                 out.toAbsolutePath());
         long t0 = System.nanoTime();
-        TrainedCycleGan gan = trainer(domains, filters, blocks, batch, steps, seed).identityWeight(identity)
-                .listener(new Progress(Math.max(1, steps / 15))).build().fit();
+        CycleGanTrainer.Builder builder = trainer(domains, filters, blocks, batch, steps, seed).identityWeight(identity)
+                .listener(new Progress(Math.max(1, steps / 15)));
+        Path checkpoints = out.resolve("checkpoints");
+        if (checkpointEvery > 0) {
+            builder.checkpoints(checkpoints, checkpointEvery, 2);
+        }
+        CycleGanTrainer trainer = builder.build();
+        java.util.Optional<Path> latest = checkpointEvery > 0 ? Checkpoint.latest(checkpoints) : java.util.Optional.empty();
+        latest.ifPresent(c -> LOG.info("continuing from {}", c));
+        TrainedCycleGan gan = latest.map(trainer::resume).orElseGet(trainer::fit);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Evaluation before = evaluate(identityTranslator(testX), identityTranslator(testY), testX, testY, classX, classY);
         Evaluation after = evaluate(gan.xToY(), gan.yToX(), testX, testY, classX, classY);

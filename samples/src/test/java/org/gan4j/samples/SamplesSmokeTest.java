@@ -67,12 +67,18 @@ class SamplesSmokeTest {
     @Test
     void should_run_the_cyclegan_program(@TempDir Path out) throws IOException {
         assertThat(Gan4jSamples.run("cyclegan", "--bundled", "--steps", "2", "--filters", "2", "--blocks", "1", "--eval", "10",
-                "--out", out.toString())).isZero();
+                "--checkpoint-every", "1", "--out", out.toString())).isZero();
+        assertThat(out.resolve("checkpoints").resolve("checkpoint-000000002.zip")).exists();
+        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(3);
+        // a longer run in the same folder continues from the newest checkpoint
+        assertThat(Gan4jSamples.run("cyclegan", "--bundled", "--steps", "3", "--filters", "2", "--blocks", "1", "--eval", "10",
+                "--checkpoint-every", "1", "--out", out.toString())).isZero();
+        assertThat(out.resolve("checkpoints").resolve("checkpoint-000000003.zip")).exists();
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("accuracy_x_to_y").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("cycle_l1_mean").asDouble()).isPositive();
         assertThat(summary.get("test_images_x").asInt()).isEqualTo(10);
-        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(3);
+        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(4);
         assertThat(org.gan4j.dl4j.TranslatorModel.load(out.resolve("yToX.zip")).outputShape())
                 .isEqualTo(org.gan4j.Shape.of(1, 28, 28));
         // 8 rows of x, G(x), F(G(x)), y, F(y), G(F(y)), 28 pixels and a 1-pixel border each
