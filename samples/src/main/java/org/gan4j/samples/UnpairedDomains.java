@@ -19,8 +19,9 @@ record UnpairedDomains(InMemoryDataSource x, InMemoryDataSource y) {
 
     static UnpairedDomains split(IdxImages images, int[] labels, int classX, int classY) {
         int half = images.count() / 2;
-        return new UnpairedDomains(InMemoryDataSource.of(classImages(images, labels, classX, 0, half)),
-                InMemoryDataSource.of(classImages(images, labels, classY, half, images.count())));
+        float[] all = images.scaledToPlusMinusOne();
+        return new UnpairedDomains(InMemoryDataSource.of(classImages(images, all, labels, classX, 0, half)),
+                InMemoryDataSource.of(classImages(images, all, labels, classY, half, images.count())));
     }
 
     /**
@@ -28,13 +29,16 @@ record UnpairedDomains(InMemoryDataSource x, InMemoryDataSource y) {
      * @throws IllegalArgumentException if there are none
      */
     static INDArray classImages(IdxImages images, int[] labels, int label, int from, int to) {
+        return classImages(images, images.scaledToPlusMinusOne(), labels, label, from, to);
+    }
+
+    private static INDArray classImages(IdxImages images, float[] all, int[] labels, int label, int from, int to) {
         int[] chosen = IntStream.range(from, to).filter(i -> labels[i] == label).toArray();
         if (chosen.length == 0) {
             throw new IllegalArgumentException("no image of class " + label + " among images " + from + " to " + to);
         }
         Shape shape = images.imageShape();
         int size = Math.toIntExact(shape.size());
-        float[] all = images.scaledToPlusMinusOne();
         float[] values = new float[chosen.length * size];
         for (int i = 0; i < chosen.length; i++) {
             System.arraycopy(all, chosen[i] * size, values, i * size, size);
