@@ -228,7 +228,7 @@ final class CycleGanRun implements CycleGanView {
 
     @Override
     public List<CycleGanStepResult> history() {
-        return List.copyOf(history);
+        return java.util.Collections.unmodifiableList(history);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.gan4j.Discriminator;
 import org.gan4j.Generator;
 import org.gan4j.LatentSpace;
-import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.GanTrainer;
 import org.gan4j.dl4j.TrainedGan;
@@ -38,11 +37,8 @@ final class ConditionalGanCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--data", description = "directory with the Fashion-MNIST IDX files (default ${DEFAULT-VALUE})")
-    Path data = Path.of(FashionMnist.DEBIAN_DIRECTORY);
-
-    @Option(names = "--bundled", description = "use the bundled subset even when --data has the full set")
-    boolean bundled;
+    @picocli.CommandLine.Mixin
+    FashionMnistData fashionMnist = new FashionMnistData();
 
     @Option(names = "--samples-per-class", description = "conditional samples per class for the accuracy (default ${DEFAULT-VALUE})")
     int perClass = 200;
@@ -105,11 +101,10 @@ final class ConditionalGanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean full = !bundled && FashionMnist.isPresent(data);
-        IdxImages images = full ? FashionMnist.trainingImages(data) : FashionMnist.bundledImages();
-        int[] labels = full ? FashionMnist.trainingLabels(data) : FashionMnist.bundledLabels();
+        IdxImages images = fashionMnist.trainingImages();
+        int[] labels = fashionMnist.trainingLabels();
         LOG.info("conditional GAN on {} labelled Fashion-MNIST images ({}), {} steps, output in {}", images.count(),
-                full ? data : "bundled subset", steps, out.toAbsolutePath());
+                fashionMnist.source(), steps, out.toAbsolutePath());
         StepTimer timer = new StepTimer(steps, 100);
         long t0 = System.nanoTime();
         TrainedGan gan = trainer(arch, images, labels, steps, seed).listener(timer).build().fit();
@@ -125,7 +120,7 @@ final class ConditionalGanCommand implements Callable<Integer> {
         double[] accuracy = classAccuracy(gan, perClass);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", "conditional " + arch + " GAN, one-hot class joined to z and to the image (classes.png: one row per class)");
-        summary.put("data", full ? data.toString() : "bundled Fashion-MNIST subset");
+        summary.put("data", fashionMnist.source());
         summary.put("images", images.count());
         summary.put("steps", steps);
         summary.put("seed", seed);

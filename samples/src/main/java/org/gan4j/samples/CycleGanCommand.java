@@ -16,7 +16,6 @@ import org.gan4j.CycleGanStepResult;
 import org.gan4j.CycleGanView;
 import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
-import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.Checkpoint;
 import org.gan4j.dl4j.CycleGanTrainer;
@@ -72,11 +71,8 @@ final class CycleGanCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--data", description = "directory with the Fashion-MNIST IDX files (default ${DEFAULT-VALUE})")
-    Path data = Path.of(FashionMnist.DEBIAN_DIRECTORY);
-
-    @Option(names = "--bundled", description = "use the bundled subset even when --data has the full set")
-    boolean bundled;
+    @picocli.CommandLine.Mixin
+    FashionMnistData fashionMnist = new FashionMnistData();
 
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "cyclegan");
@@ -145,16 +141,15 @@ final class CycleGanCommand implements Callable<Integer> {
         if (classX == classY) {
             throw new IllegalArgumentException("--x-class and --y-class must differ but both were " + classX);
         }
-        boolean full = !bundled && FashionMnist.isPresent(data);
-        IdxImages images = full ? FashionMnist.trainingImages(data) : FashionMnist.bundledImages();
-        int[] labels = full ? FashionMnist.trainingLabels(data) : FashionMnist.bundledLabels();
-        IdxImages test = full ? FashionMnist.testImages(data) : FashionMnist.bundledTestImages();
-        int[] testLabels = full ? FashionMnist.testLabels(data) : FashionMnist.bundledTestLabels();
+        IdxImages images = fashionMnist.trainingImages();
+        int[] labels = fashionMnist.trainingLabels();
+        IdxImages test = fashionMnist.testImages();
+        int[] testLabels = fashionMnist.testLabels();
         UnpairedDomains domains = UnpairedDomains.split(images, labels, classX, classY);
         INDArray testX = first(UnpairedDomains.classImages(test, testLabels, classX, 0, test.count()), eval);
         INDArray testY = first(UnpairedDomains.classImages(test, testLabels, classY, 0, test.count()), eval);
         LOG.info("CycleGAN {} ({} images) <-> {} ({} images) from {}, {} steps of batch {}, output in {}", NAMES[classX],
-                domains.x().count(), NAMES[classY], domains.y().count(), full ? data : "the bundled subset", steps, batch,
+                domains.x().count(), NAMES[classY], domains.y().count(), fashionMnist.source(), steps, batch,
                 out.toAbsolutePath());
         long t0 = System.nanoTime();
         CycleGanTrainer.Builder builder = trainer(domains, filters, blocks, batch, steps, seed).identityWeight(identity)
@@ -178,7 +173,7 @@ final class CycleGanCommand implements Callable<Integer> {
         summary.put("model", "CycleGAN, ResNet translators (" + filters + " filters, " + blocks + " blocks), PatchGAN discriminators");
         summary.put("domain_x", classX + " " + NAMES[classX]);
         summary.put("domain_y", classY + " " + NAMES[classY]);
-        summary.put("data", full ? data.toString() : "bundled Fashion-MNIST subset");
+        summary.put("data", fashionMnist.source());
         summary.put("steps", steps);
         summary.put("batch", batch);
         summary.put("seed", seed);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.GanTrainer;
 import org.gan4j.dl4j.TrainedGan;
@@ -38,11 +37,8 @@ final class DcganFashionMnist implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of weights, latents and shuffling (default ${DEFAULT-VALUE})")
     long seed = 7;
 
-    @Option(names = "--data", description = "directory with the Fashion-MNIST IDX files (default ${DEFAULT-VALUE})")
-    Path data = Path.of(FashionMnist.DEBIAN_DIRECTORY);
-
-    @Option(names = "--bundled", description = "use the bundled 4,000-image subset even when --data has the full set")
-    boolean bundled;
+    @picocli.CommandLine.Mixin
+    FashionMnistData fashionMnist = new FashionMnistData();
 
     @Option(names = "--grid-every", description = "write a sample grid every N steps (default ${DEFAULT-VALUE})")
     int gridEvery = 100;
@@ -58,10 +54,9 @@ final class DcganFashionMnist implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean full = !bundled && FashionMnist.isPresent(data);
-        IdxImages images = full ? FashionMnist.trainingImages(data) : FashionMnist.bundledImages();
+        IdxImages images = fashionMnist.trainingImages();
         LOG.info("DCGAN on {} Fashion-MNIST images ({}), {} steps of batch {}, output in {}", images.count(),
-                full ? data : "bundled subset", steps, batchSize, out.toAbsolutePath());
+                fashionMnist.source(), steps, batchSize, out.toAbsolutePath());
         StepTimer timer = new StepTimer(steps, 25);
         long t0 = System.nanoTime();
         GanTrainer.Builder trainer = GanTrainer.builder()
@@ -84,7 +79,7 @@ final class DcganFashionMnist implements Callable<Integer> {
         OutputFiles.writeLosses(out.resolve("losses.csv"), gan.history());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", "DCGAN 28x28x1 (docs/getting-started.md)");
-        summary.put("data", full ? data.toString() : "bundled Fashion-MNIST subset");
+        summary.put("data", fashionMnist.source());
         summary.put("images", images.count());
         summary.put("steps", steps);
         summary.put("batch_size", batchSize);

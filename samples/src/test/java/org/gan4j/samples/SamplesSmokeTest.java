@@ -70,10 +70,12 @@ class SamplesSmokeTest {
                 "--checkpoint-every", "1", "--out", out.toString())).isZero();
         assertThat(out.resolve("checkpoints").resolve("checkpoint-000000002.zip")).exists();
         assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(3);
-        // a longer run in the same folder continues from the newest checkpoint
+        // a longer run in the same folder continues from the newest checkpoint (a fresh run would rewrite it)
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(out.resolve("checkpoints").resolve("checkpoint-000000002.zip"));
         assertThat(Gan4jSamples.run("cyclegan", "--bundled", "--steps", "3", "--filters", "2", "--blocks", "1", "--eval", "10",
                 "--checkpoint-every", "1", "--out", out.toString())).isZero();
         assertThat(out.resolve("checkpoints").resolve("checkpoint-000000003.zip")).exists();
+        assertThat(Files.getLastModifiedTime(out.resolve("checkpoints").resolve("checkpoint-000000002.zip"))).isEqualTo(written);
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("accuracy_x_to_y").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("cycle_l1_mean").asDouble()).isPositive();

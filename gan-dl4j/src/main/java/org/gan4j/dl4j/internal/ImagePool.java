@@ -14,6 +14,7 @@ public final class ImagePool {
     private final int sampleSize;
     private final float[] stored;
     private final float[] staging;
+    private final float[] fresh;
     private final long seed;
     private long counter;
     private int filled;
@@ -29,22 +30,24 @@ public final class ImagePool {
         this.sampleSize = sampleSize;
         this.stored = new float[capacity * sampleSize];
         this.staging = new float[batchSize * sampleSize];
+        this.fresh = new float[batchSize * sampleSize];
         this.seed = seed;
     }
 
     /**
-     * Writes into {@code shown} the images the discriminator sees for the batch {@code fresh}.
+     * Writes into {@code shown} the images the discriminator sees for the batch {@code images}.
      *
-     * @param fresh the new images [batch, ...], float, contiguous
+     * @param images the new images [batch, ...], float, contiguous
      * @param shown the array receiving the images to show, same shape, contiguous
      */
-    public void query(INDArray fresh, INDArray shown) {
+    public void query(INDArray images, INDArray shown) {
         if (capacity == 0) {
-            shown.assign(fresh);
+            shown.assign(images);
             return;
         }
-        float[] values = fresh.data().asFloat();
-        int batch = Math.toIntExact(fresh.size(0));
+        images.data().asNioFloat().get(fresh);
+        float[] values = fresh;
+        int batch = Math.toIntExact(images.size(0));
         for (int i = 0; i < batch; i++) {
             int at = i * sampleSize;
             if (filled < capacity) {
