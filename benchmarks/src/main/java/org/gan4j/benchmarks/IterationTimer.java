@@ -3,6 +3,7 @@ package org.gan4j.benchmarks;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
+import org.gan4j.dl4j.internal.OpProfile;
 
 /** Records the wall time of every training step after the warm-up steps. */
 final class IterationTimer implements TrainingListener {
@@ -19,6 +20,9 @@ final class IterationTimer implements TrainingListener {
     public void onStepEnd(TrainingView view, StepResult result) {
         long now = System.nanoTime();
         long index = result.step() - 1 - warmup;
+        if (index == -1) {
+            OpProfile.reset();
+        }
         if (index >= 0 && index < nanos.length) {
             nanos[(int) index] = now - last;
         }

@@ -36,7 +36,8 @@ final class CycleGanRun implements CycleGanView {
     private final TranslatorModel xToY;
     private final TranslatorModel yToX;
     private final List<CycleGanStepResult> history = new ArrayList<>();
-    private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
+    private boolean reclaimerChosen;
+    private OffHeapReclaimer reclaimer = OffHeapReclaimer.forSameDiffSteps();
     private final CycleGanGraphs.Networks networks;
     private long done;
     private int epochX;
@@ -82,6 +83,12 @@ final class CycleGanRun implements CycleGanView {
             fill(batchesY, step.y());
             double g = runPhase(step.generatorPhase(), () -> step.trainGenerators(epochX));
             double d = runPhase(step.discriminatorPhase(), () -> step.trainDiscriminators(epochX));
+            if (!reclaimerChosen) {
+                reclaimerChosen = true;
+                if (step.generatorPhase().compiled() && step.discriminatorPhase().compiled()) {
+                    reclaimer = OffHeapReclaimer.forCompiledSteps();
+                }
+            }
             reclaimer.afterStep(System.nanoTime() - start);
             done++;
             CycleGanStep.Losses l = step.losses(g, d);

@@ -60,7 +60,8 @@ final class TrainingRun implements TrainingView {
     private final long totalSteps;
     private long step;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-    private final OffHeapReclaimer reclaimer = new OffHeapReclaimer();
+    private boolean reclaimerChosen;
+    private OffHeapReclaimer reclaimer = OffHeapReclaimer.forSameDiffSteps();
     private final CollapseMonitor collapse = new CollapseMonitor();
     private int rollbacks;
     private int epoch;
@@ -172,6 +173,9 @@ final class TrainingRun implements TrainingView {
         if (!stageRealBatches()) {
             return false;
         }
+        if (org.gan4j.dl4j.internal.OpProfile.ENABLED) {
+            org.gan4j.dl4j.internal.OpProfile.section("[stage batches]", System.nanoTime() - stepStart);
+        }
         double dLoss = 0;
         for (Map<String, INDArray> feed : discriminatorFeeds) {
             latentSampler.fill(discriminatorLatent);
@@ -192,7 +196,18 @@ final class TrainingRun implements TrainingView {
         if (ema != null) {
             ema.update(step + 1);
         }
+        long r0 = System.nanoTime();
+        if (!reclaimerChosen) {
+            reclaimerChosen = true;
+            if (generatorPhase.compiled() && discriminatorPhase.compiled()) {
+                reclaimer = OffHeapReclaimer.forCompiledSteps();
+            }
+        }
         reclaimer.afterStep(System.nanoTime() - stepStart);
+        if (org.gan4j.dl4j.internal.OpProfile.ENABLED) {
+            org.gan4j.dl4j.internal.OpProfile.section("[reclaimer]", System.nanoTime() - r0);
+            org.gan4j.dl4j.internal.OpProfile.section("[step total]", System.nanoTime() - stepStart);
+        }
         step++;
         collapse.observe(step, dLoss, generatorPhase.lastGradientNorm(), !(config.loss instanceof WassersteinLoss));
         StepResult result = new StepResult(step, epoch, dLoss, gLoss);
@@ -247,7 +262,11 @@ final class TrainingRun implements TrainingView {
         if (!Double.isFinite(loss)) {
             throw new Divergence("step " + (step + 1) + ": the " + phase.network() + " loss (" + config.loss + ") is " + loss);
         }
+        long t0 = System.nanoTime();
         String broken = phase.updater().firstNonFiniteParameter();
+        if (org.gan4j.dl4j.internal.OpProfile.ENABLED) {
+            org.gan4j.dl4j.internal.OpProfile.section("[finite check]", System.nanoTime() - t0);
+        }
         if (broken != null) {
             throw new Divergence("step " + (step + 1) + ": the " + phase.network() + " weight " + broken
                     + " holds NaN or infinite values after the update (loss " + config.loss + " was " + loss + ")");

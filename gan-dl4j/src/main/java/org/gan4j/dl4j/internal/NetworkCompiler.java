@@ -286,10 +286,17 @@ public final class NetworkCompiler {
             SDVariable scale = sd.math.rsqrt(runningVar.add(bn.epsilon())).mul(gamma);
             return x.sub(runningMean).mul(scale).add(beta);
         }
+        long count = in.rank() == 3 ? batch * in.dim(1) * in.dim(2) : batch;
+        if (PhaseGraph.compiledExecution()) {
+            SDVariable[] fused = new FusedBatchNorm(sd, x, gamma, beta, bn.epsilon()).outputVariables();
+            updates.add(new BatchNormUpdate(fused[1].name(), fused[2].name(),
+                    params.store().state(key + "/running_mean", 0, statShape),
+                    params.store().state(key + "/running_var", 1, statShape), bn.momentum(), count));
+            return fused[0];
+        }
         SDVariable mean = x.mean(true, dims);
         SDVariable centred = x.sub(mean);
         SDVariable variance = centred.mul(centred).mean(true, dims);
-        long count = in.rank() == 3 ? batch * in.dim(1) * in.dim(2) : batch;
         updates.add(new BatchNormUpdate(mean.name(), variance.name(),
                 params.store().state(key + "/running_mean", 0, statShape),
                 params.store().state(key + "/running_var", 1, statShape), bn.momentum(), count));

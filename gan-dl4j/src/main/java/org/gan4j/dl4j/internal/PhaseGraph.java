@@ -19,6 +19,9 @@ public final class PhaseGraph {
     private final List<BatchNormUpdate> batchNormUpdates;
     private final List<String> outputs = new ArrayList<>();
     private final Map<String, INDArray> copies = new java.util.LinkedHashMap<>();
+    private final Map<String, String> gradientNames = new java.util.LinkedHashMap<>();
+    private ExecutionPlan plan;
+    private boolean planChecked;
     private boolean measureGradientNorm;
     private double lastGradientNorm = Double.NaN;
 
@@ -47,6 +50,31 @@ public final class PhaseGraph {
             graph.createGradFunction();
             return null;
         });
+        for (String p : updater.parameterNames()) {
+            org.nd4j.autodiff.samediff.SDVariable g = graph.getVariable(p).getGradient();
+            if (g != null) {
+                gradientNames.put(p, g.name());
+            }
+        }
+    }
+
+    /**
+     * The system property that makes every phase run through SameDiff's own session instead of a compiled
+     * {@link ExecutionPlan} ({@code -Dgan4j.executor=samediff}), for comparisons.
+     */
+    public static final String EXECUTOR_PROPERTY = "gan4j.executor";
+
+    /**
+     * @return whether training graphs run from compiled {@link ExecutionPlan}s (unless {@value #EXECUTOR_PROPERTY} is
+     *         "samediff"); graph builders then use {@link FusedOp}s
+     */
+    public static boolean compiledExecution() {
+        return !"samediff".equals(System.getProperty(EXECUTOR_PROPERTY));
+    }
+
+    /** @return whether steps run from a compiled plan (decided at the first step) */
+    public boolean compiled() {
+        return plan != null;
     }
 
     /** @return the network this phase trains, for messages */
@@ -67,6 +95,9 @@ public final class PhaseGraph {
      * @param target the array receiving its value, of the variable's shape
      */
     public void copyOutput(String output, INDArray target) {
+        if (planChecked) {
+            throw new IllegalStateException("outputs must be chosen before the first step");
+        }
         if (!outputs.contains(output)) {
             outputs.add(output);
         }
@@ -96,26 +127,73 @@ public final class PhaseGraph {
      * @return the loss before the update
      */
     public double step(Map<String, INDArray> placeholders, int epoch) {
+        if (!planChecked) {
+            planChecked = true;
+            plan = choosePlan();
+        }
+        if (plan == null) {
+            return sameDiffStep(placeholders, epoch);
+        }
+        long t0 = System.nanoTime();
+        Map<String, INDArray> out = plan.run(placeholders);
+        if (OpProfile.ENABLED) {
+            OpProfile.section("[plan run " + network + "]", System.nanoTime() - t0);
+        }
+        Map<String, INDArray> gradients = new java.util.HashMap<>();
+        gradientNames.forEach((p, g) -> gradients.put(p, out.get(g)));
+        return finish(out, gradients, epoch);
+    }
+
+    private ExecutionPlan choosePlan() {
+        if (!compiledExecution()) {
+            return null;
+        }
+        List<String> requested = new ArrayList<>(outputs);
+        requested.addAll(gradientNames.values());
+        SameDiff gradients = graph.getFunction("grad");
+        java.util.Optional<String> unsupported = ExecutionPlan.unsupportedOp(gradients, requested);
+        if (unsupported.isEmpty()) {
+            return new ExecutionPlan(gradients, requested);
+        }
+        boolean fused = gradients.getOps().values().stream().anyMatch(o -> o.getOp() instanceof FusedOp);
+        if (fused) {
+            throw new IllegalStateException("the " + network + " graph holds an op that gan4j's compiled execution does"
+                    + " not run (" + unsupported.get() + ") beside gan4j's fused ops; run with -D" + EXECUTOR_PROPERTY
+                    + "=samediff to build and run every graph through SameDiff's own session");
+        }
+        return null;
+    }
+
+    private double sameDiffStep(Map<String, INDArray> placeholders, int epoch) {
         OutAndGrad result = graph.calculateGradientsAndOutputs(placeholders, outputs, updater.parameterNames());
         Map<String, INDArray> out = result.getOutputs();
+        double loss = finish(out, result.getGradients(), epoch);
+        // free the step's off-heap arrays now: left to the garbage collector, they pile up between collections and
+        // every step then pays for fresh pages (steps ran 4× slower in phases of 20 or more)
+        closeAll(result.getGradients().values());
+        closeAll(out.values());
+        return loss;
+    }
+
+    private double finish(Map<String, INDArray> out, Map<String, INDArray> gradients, int epoch) {
+        long t0 = System.nanoTime();
         double loss = out.get(lossName).getDouble(0);
         if (measureGradientNorm) {
             double squares = 0;
-            for (INDArray g : result.getGradients().values()) {
+            for (INDArray g : gradients.values()) {
                 double norm = g.norm2Number().doubleValue();
                 squares += norm * norm;
             }
             lastGradientNorm = Math.sqrt(squares);
         }
-        updater.apply(result.getGradients(), epoch);
+        updater.apply(gradients, epoch);
         for (BatchNormUpdate u : batchNormUpdates) {
             u.apply(out.get(u.meanOutput()), out.get(u.varOutput()));
         }
         copies.forEach((name, target) -> target.assign(out.get(name)));
-        // free the step's off-heap arrays now: left to the garbage collector, they pile up between collections and
-        // every step then pays for fresh pages (steps ran 4× slower in phases of 20 or more)
-        closeAll(result.getGradients().values());
-        closeAll(out.values());
+        if (OpProfile.ENABLED) {
+            OpProfile.section("[finish " + network + "]", System.nanoTime() - t0);
+        }
         return loss;
     }
 

@@ -155,6 +155,8 @@ class CycleGanGraphsGradientTest {
             assertThat(d).as("discriminator loss at step %d", i + 1)
                     .isCloseTo(trajectory.get(i).get(1).asDouble(), within(1e-4 * Math.abs(d)));
         }
+        assertThat(step.generatorPhase().compiled()).as("generator phase compiled").isTrue();
+        assertThat(step.discriminatorPhase().compiled()).as("discriminator phase compiled").isTrue();
     }
 
     static double maxDifference(INDArray a, INDArray b) {

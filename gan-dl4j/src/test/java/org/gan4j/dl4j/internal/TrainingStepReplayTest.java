@@ -40,5 +40,7 @@ class TrainingStepReplayTest {
             assertThat(lossD).as("D loss at step %d", step + 1).isCloseTo(trajectory.get(step).get(0).asDouble(), within(2e-4));
             assertThat(lossG).as("G loss at step %d", step + 1).isCloseTo(trajectory.get(step).get(1).asDouble(), within(2e-4));
         }
+        assertThat(dPhase.compiled()).as("the discriminator phase runs from a compiled plan").isTrue();
+        assertThat(gPhase.compiled()).as("the generator phase runs from a compiled plan").isTrue();
     }
 }
