@@ -182,6 +182,11 @@ public final class NetworkCompiler {
             return sd.mmul(g, t.weight(), false, true, false);
         }
         if (layer instanceof Conv2d c) {
+            if (t.inputShape().dim(0) == 1 && PhaseGraph.compiledExecution()) {
+                int[] geometry = {c.kernel(), c.stride(), c.padding()};
+                return PatchOps.transposedConvToOneChannel(g, t.weight(), null, geometry, t.inputShape().dim(1),
+                        t.inputShape().dim(2));
+            }
             DeConv2DConfig config = DeConv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
                     .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
             return sd.cnn.deconv2d(g, t.weight(), config);
@@ -226,18 +231,27 @@ public final class NetworkCompiler {
             SDVariable w = params.parameter(key + "/W", weightInit, c.kernel(), c.kernel(), in.dim(0), c.filters());
             Conv2DConfig config = Conv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
                     .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
-            SDVariable y = c.bias()
-                    ? sd.cnn.conv2d(x, w, params.parameter(key + "/b", ParameterInit.constant(0), c.filters()), config)
-                    : sd.cnn.conv2d(x, w, config);
+            SDVariable b = c.bias() ? params.parameter(key + "/b", ParameterInit.constant(0), c.filters()) : null;
+            if (in.dim(0) == 1 && mode == Mode.TRAINING && PhaseGraph.compiledExecution()) {
+                int[] geometry = {c.kernel(), c.stride(), c.padding()};
+                return new Trace(index, layer, x, PatchOps.convFromOneChannel(x, w, b, geometry, in.dim(1),
+                        in.dim(2)), in, w, null);
+            }
+            SDVariable y = b != null ? sd.cnn.conv2d(x, w, b, config) : sd.cnn.conv2d(x, w, config);
             return new Trace(index, layer, x, y, in, w, null);
         }
         if (layer instanceof Deconv2d c) {
             SDVariable w = params.parameter(key + "/W", weightInit, c.kernel(), c.kernel(), c.filters(), in.dim(0));
             DeConv2DConfig config = DeConv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
                     .pH(c.padding()).pW(c.padding()).dataFormat("NCHW").build();
-            SDVariable y = c.bias()
-                    ? sd.cnn.deconv2d(x, w, params.parameter(key + "/b", ParameterInit.constant(0), c.filters()), config)
-                    : sd.cnn.deconv2d(x, w, config);
+            SDVariable b = c.bias() ? params.parameter(key + "/b", ParameterInit.constant(0), c.filters()) : null;
+            if (c.filters() == 1 && mode == Mode.TRAINING && PhaseGraph.compiledExecution()) {
+                Shape out = layer.outputShape(in);
+                int[] geometry = {c.kernel(), c.stride(), c.padding()};
+                SDVariable y = PatchOps.transposedConvToOneChannel(x, w, b, geometry, out.dim(1), out.dim(2));
+                return new Trace(index, layer, x, y, in, w, null);
+            }
+            SDVariable y = b != null ? sd.cnn.deconv2d(x, w, b, config) : sd.cnn.deconv2d(x, w, config);
             return new Trace(index, layer, x, y, in, w, null);
         }
         if (layer instanceof BatchNorm bn) {

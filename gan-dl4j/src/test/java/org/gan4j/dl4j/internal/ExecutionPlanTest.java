@@ -19,11 +19,7 @@ class ExecutionPlanTest {
     final SplittableRandom random = new SplittableRandom(5);
 
     INDArray randomArray(long... shape) {
-        INDArray a = Nd4j.create(DataType.FLOAT, shape);
-        for (long i = 0; i < a.length(); i++) {
-            a.putScalar(i, random.nextDouble(-1, 1));
-        }
-        return a;
+        return TestArrays.uniform(random, shape);
     }
 
     /** L = (1/N) Σ_n ½ Σ_j tanh(x W + b)_nj², through a legacy reduction, a scalar op and an identity. */

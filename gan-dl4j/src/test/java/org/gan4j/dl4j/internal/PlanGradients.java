@@ -15,10 +15,12 @@ final class PlanGradients {
     private PlanGradients() {
     }
 
-    /** @param outputs the loss first */
+    /** @param outputs the outputs (the loss first, when the graph has no loss variable yet) */
     static OutAndGrad run(SameDiff graph, Map<String, INDArray> feed, List<String> outputs, Collection<String> parameters) {
         if (graph.getFunction("grad") == null) {
-            graph.setLossVariables(outputs.get(0));
+            if (graph.getLossVariables().isEmpty()) {
+                graph.setLossVariables(outputs.get(0));
+            }
             Stdout.silenced(() -> {
                 graph.createGradFunction();
                 return null;
