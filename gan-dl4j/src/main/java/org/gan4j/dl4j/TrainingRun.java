@@ -51,6 +51,12 @@ final class TrainingRun implements TrainingView {
     private final Map<String, INDArray> generatorFeed;
     private final INDArray discriminatorLatent;
     private final INDArray generatorLatent;
+    private final boolean fakeShareable;
+    private final String discriminatorFake;
+    private final INDArray sharedFake;
+    private final Map<String, INDArray> sharedFakeFeed;
+    private boolean executionChosen;
+    private boolean fakeShared;
     private final LatentSampler latentSampler;
     private final RealBatches batches;
     private final GeneratorModel sampler;
@@ -108,6 +114,15 @@ final class TrainingRun implements TrainingView {
                 new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters(), totalSteps),
                 graphs.generatorUpdates());
         generatorPhase.measureGradientNorm();
+        fakeShareable = config.discriminatorSteps == 1 && PhaseGraph.compiledExecution();
+        discriminatorFake = graphs.discriminatorFake();
+        sharedFake = fakeShareable ? Nd4j.create(DataType.FLOAT, config.generator.outputShape().withBatch(b)) : null;
+        if (fakeShareable) {
+            generatorPhase.computeEarly(graphs.generatorFake());
+        }
+        sharedFakeFeed = classes == 0 ? Map.of(GanGraphs.REAL, realBatches[0])
+                : Map.of(GanGraphs.REAL, realBatches[0], GanGraphs.REAL_LABEL, realLabels[0], GanGraphs.FAKE_LABEL,
+                        generatorFakeLabels);
         latentSampler = new LatentSampler(config.generator.latent(), seed + 1);
         batches = new RealBatches(config.data, b, seed + 2);
         ema = config.emaDecay >= 0 ? new EmaWeights(generatorParams, config.emaDecay, config.emaStart, initRandom) : null;
@@ -176,6 +191,10 @@ final class TrainingRun implements TrainingView {
         if (org.gan4j.dl4j.internal.OpProfile.ENABLED) {
             org.gan4j.dl4j.internal.OpProfile.section("[stage batches]", System.nanoTime() - stepStart);
         }
+        chooseExecution();
+        if (fakeShared) {
+            return trainOneStepSharingTheFakeBatch(stepStart);
+        }
         double dLoss = 0;
         for (Map<String, INDArray> feed : discriminatorFeeds) {
             latentSampler.fill(discriminatorLatent);
@@ -193,6 +212,42 @@ final class TrainingRun implements TrainingView {
             labelSampler.fill(generatorFakeLabels);
         }
         double gLoss = runPhase(generatorPhase, generatorFeed);
+        return endStep(stepStart, dLoss, gLoss);
+    }
+
+    /**
+     * Decides at the first step whether one generator forward pass serves both phases: with one discriminator step
+     * per generator step and both phases compiled, the generator phase computes G(z) first, the discriminator phase
+     * reads it, and the generator phase then finishes on the updated discriminator (as TF-GAN and the PyTorch DCGAN
+     * example do). Otherwise each phase draws its own noise and computes G(z) itself.
+     */
+    private void chooseExecution() {
+        if (executionChosen) {
+            return;
+        }
+        executionChosen = true;
+        boolean generatorCompiled = generatorPhase.prepare();
+        if (fakeShareable && generatorCompiled) {
+            discriminatorPhase.inject(discriminatorFake, sharedFake);
+        }
+        fakeShared = fakeShareable && generatorCompiled && discriminatorPhase.prepare();
+    }
+
+    private boolean trainOneStepSharingTheFakeBatch(long stepStart) {
+        latentSampler.fill(generatorLatent);
+        if (labelSampler != null) {
+            labelSampler.fill(generatorFakeLabels);
+        }
+        sharedFake.assign(generatorPhase.runEarly(generatorFeed));
+        double dLoss = runPhase(discriminatorPhase, sharedFakeFeed);
+        for (WeightConstraint constraint : config.constraints) {
+            constraint.apply(discriminatorParams.parameters());
+        }
+        double gLoss = runPhase(generatorPhase, generatorFeed);
+        return endStep(stepStart, dLoss, gLoss);
+    }
+
+    private boolean endStep(long stepStart, double dLoss, double gLoss) {
         if (ema != null) {
             ema.update(step + 1);
         }

@@ -53,9 +53,13 @@ public final class ExecutionPlan {
     private final List<SameDiffOp> schedule;
     private final List<String> placeholderNames;
     private final List<String> requested;
+    private final int earlyCount;
+    private final String early;
+    private int compiledCount;
+    private boolean earlyDone;
     private final Map<String, INDArray> arrays = new HashMap<>();
     private final Map<String, INDArray> placeholders = new LinkedHashMap<>();
-    private Step[] steps;
+    private final List<Step> steps = new ArrayList<>();
     private Map<String, INDArray> results;
 
     private record Step(DifferentialFunction op, Runnable work) {
@@ -76,16 +80,43 @@ public final class ExecutionPlan {
      * @param requested the variables a run returns
      */
     public ExecutionPlan(SameDiff graph, Collection<String> requested) {
+        this(graph, requested, Map.of(), null);
+    }
+
+    /**
+     * @param graph     the graph whose ops are run (for gradients: the graph's gradient function)
+     * @param requested the variables a run returns
+     * @param injected  variables whose values another plan computes, by reference: the ops producing them are not
+     *                  run, and every run reads the arrays as they are then
+     * @param early     a variable that {@link #runEarly} computes before the rest of the graph, or null
+     */
+    public ExecutionPlan(SameDiff graph, Collection<String> requested, Map<String, INDArray> injected, String early) {
         this.graph = graph;
         this.requested = List.copyOf(requested);
-        this.schedule = schedule(graph, this.requested);
-        List<String> ph = new ArrayList<>();
-        for (SDVariable v : graph.variables()) {
-            if (v.isPlaceHolder()) {
-                ph.add(v.name());
+        this.arrays.putAll(injected);
+        List<SameDiffOp> all = schedule(graph, this.requested, injected.keySet());
+        if (early == null) {
+            this.schedule = all;
+            this.earlyCount = 0;
+        } else {
+            List<SameDiffOp> first = schedule(graph, List.of(early), injected.keySet());
+            Set<String> firstNames = new HashSet<>();
+            first.forEach(o -> firstNames.add(o.getName()));
+            List<SameDiffOp> ordered = new ArrayList<>(first);
+            all.stream().filter(o -> !firstNames.contains(o.getName())).forEach(ordered::add);
+            this.schedule = ordered;
+            this.earlyCount = first.size();
+        }
+        this.early = early;
+        Set<String> used = new java.util.LinkedHashSet<>();
+        for (SameDiffOp sdo : schedule) {
+            for (String in : sdo.getInputsToOp() == null ? List.<String>of() : sdo.getInputsToOp()) {
+                if (graph.getVariable(in).isPlaceHolder() && !injected.containsKey(in)) {
+                    used.add(in);
+                }
             }
         }
-        this.placeholderNames = List.copyOf(ph);
+        this.placeholderNames = List.copyOf(used);
     }
 
     /**
@@ -94,7 +125,7 @@ public final class ExecutionPlan {
      * @return empty when every op those variables need can run from a fixed schedule, else the first op that cannot
      */
     public static Optional<String> unsupportedOp(SameDiff graph, Collection<String> requested) {
-        for (SameDiffOp sdo : schedule(graph, List.copyOf(requested))) {
+        for (SameDiffOp sdo : schedule(graph, List.copyOf(requested), Set.of())) {
             DifferentialFunction op = sdo.getOp();
             boolean plain = op instanceof Identity || op instanceof DynamicCustomOp || op instanceof BaseOp;
             boolean special = op instanceof BaseCompatOp || op instanceof BaseTensorOp || op instanceof Invoke
@@ -114,90 +145,128 @@ public final class ExecutionPlan {
      * @return the requested variables' values
      */
     public Map<String, INDArray> run(Map<String, INDArray> feed) {
-        if (steps == null) {
-            compile(feed);
-            return results;
+        if (!earlyDone) {
+            runEarly(feed);
         }
-        for (Map.Entry<String, INDArray> e : placeholders.entrySet()) {
-            INDArray given = feed.get(e.getKey());
+        earlyDone = false;
+        execute(earlyCount, schedule.size());
+        if (results == null) {
+            results = collectResults();
+        }
+        return results;
+    }
+
+    /**
+     * Runs the ops that the early variable needs (the first part of a run); {@link #run} then runs the rest.
+     *
+     * @param feed an array for every placeholder the plan uses
+     * @return the early variable's array (the plan's own, overwritten by the next run)
+     */
+    public INDArray runEarly(Map<String, INDArray> feed) {
+        bindPlaceholders(feed);
+        execute(0, earlyCount);
+        earlyDone = true;
+        return early == null ? null : arrays.get(early);
+    }
+
+    private void bindPlaceholders(Map<String, INDArray> feed) {
+        for (String name : placeholderNames) {
+            INDArray given = feed.get(name);
             if (given == null) {
-                throw new IllegalArgumentException("placeholder " + e.getKey() + " was not fed");
+                throw new IllegalArgumentException("placeholder " + name + " was not fed");
             }
-            if (given != e.getValue()) {
-                if (!java.util.Arrays.equals(given.shape(), e.getValue().shape())) {
-                    throw new IllegalArgumentException("placeholder " + e.getKey() + " has shape "
+            INDArray own = placeholders.get(name);
+            if (own == null) {
+                own = given.dup();
+                placeholders.put(name, own);
+                arrays.put(name, own);
+            } else if (given != own) {
+                if (!java.util.Arrays.equals(given.shape(), own.shape())) {
+                    throw new IllegalArgumentException("placeholder " + name + " has shape "
                             + java.util.Arrays.toString(given.shape()) + "; this plan was compiled for "
-                            + java.util.Arrays.toString(e.getValue().shape()));
+                            + java.util.Arrays.toString(own.shape()));
                 }
-                e.getValue().assign(given);
+                own.assign(given);
             }
+        }
+    }
+
+    private void execute(int from, int to) {
+        if (compiledCount < to) {
+            // first run: each op is bound once the ops before it have run (some shapes depend on values)
+            for (int i = from; i < to; i++) {
+                if (i >= compiledCount) {
+                    compileNext();
+                }
+                Step s = steps.get(i);
+                if (s != null) {
+                    s.run();
+                }
+            }
+            return;
         }
         if (OpProfile.ENABLED) {
-            for (Step s : steps) {
+            for (int i = from; i < to; i++) {
+                Step s = steps.get(i);
+                if (s == null) {
+                    continue;
+                }
                 long t = System.nanoTime();
                 s.run();
                 OpProfile.record(s.op, System.nanoTime() - t);
             }
         } else {
-            for (Step s : steps) {
-                s.run();
+            for (int i = from; i < to; i++) {
+                Step s = steps.get(i);
+                if (s != null) {
+                    s.run();
+                }
             }
         }
-        return results;
     }
 
-    private void compile(Map<String, INDArray> feed) {
-        for (String name : placeholderNames) {
-            INDArray given = feed.get(name);
-            if (given != null) {
-                INDArray own = given.dup();
-                placeholders.put(name, own);
-                arrays.put(name, own);
-            }
+    /** Binds the next op of the schedule to arrays (allocating its outputs); identities become null steps. */
+    private void compileNext() {
+        SameDiffOp sdo = schedule.get(compiledCount++);
+        DifferentialFunction op = sdo.getOp();
+        INDArray[] args = arguments(op);
+        if (op instanceof Identity) {
+            arrays.put(op.outputVariablesNames()[0], args[0]);
+            steps.add(null);
+            return;
         }
-        List<Step> compiled = new ArrayList<>();
-        for (SameDiffOp sdo : schedule) {
-            DifferentialFunction op = sdo.getOp();
-            INDArray[] args = arguments(op);
-            if (op instanceof Identity) {
-                arrays.put(op.outputVariablesNames()[0], args[0]);
-                continue;
+        if (op instanceof FusedOp fused) {
+            List<long[]> shapes = fused.outputShapes(args);
+            String[] outNames = op.outputVariablesNames();
+            INDArray[] outs = new INDArray[outNames.length];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = Nd4j.create(graph.getVariable(outNames[i]).dataType(), shapes.get(i));
+                arrays.put(outNames[i], outs[i]);
             }
-            if (op instanceof FusedOp fused) {
-                List<long[]> shapes = fused.outputShapes(args);
-                String[] outNames = op.outputVariablesNames();
-                INDArray[] outs = new INDArray[outNames.length];
-                for (int i = 0; i < outs.length; i++) {
-                    outs[i] = Nd4j.create(graph.getVariable(outNames[i]).dataType(), shapes.get(i));
-                    arrays.put(outNames[i], outs[i]);
-                }
-                Step step = new Step(op, fused.bind(args, outs));
-                step.run();
-                compiled.add(step);
-                continue;
-            }
-            OpContext context = Nd4j.getExecutioner().buildContext();
-            if (op instanceof DynamicCustomOp custom) {
-                context.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
-                List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
-                String[] outNames = op.outputVariablesNames();
-                if (shapes == null || shapes.size() != outNames.length) {
-                    throw new IllegalStateException("op " + sdo.getName() + " (" + op.opName() + "): "
-                            + (shapes == null ? 0 : shapes.size()) + " output shapes for " + outNames.length + " outputs");
-                }
-                for (int i = 0; i < outNames.length; i++) {
-                    INDArray out = allocate(shapes.get(i), graph.getVariable(outNames[i]).dataType());
-                    context.setOutputArray(i, out);
-                    arrays.put(outNames[i], out);
-                }
-            } else {
-                bindLegacy((BaseOp) op, args, context);
-            }
-            Step step = Step.of(op, context);
-            step.run();
-            compiled.add(step);
+            steps.add(new Step(op, fused.bind(args, outs)));
+            return;
         }
-        steps = compiled.toArray(new Step[0]);
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        if (op instanceof DynamicCustomOp custom) {
+            context.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
+            List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
+            String[] outNames = op.outputVariablesNames();
+            if (shapes == null || shapes.size() != outNames.length) {
+                throw new IllegalStateException("op " + sdo.getName() + " (" + op.opName() + "): "
+                        + (shapes == null ? 0 : shapes.size()) + " output shapes for " + outNames.length + " outputs");
+            }
+            for (int i = 0; i < outNames.length; i++) {
+                INDArray out = allocate(shapes.get(i), graph.getVariable(outNames[i]).dataType());
+                context.setOutputArray(i, out);
+                arrays.put(outNames[i], out);
+            }
+        } else {
+            bindLegacy((BaseOp) op, args, context);
+        }
+        steps.add(Step.of(op, context));
+    }
+
+    private Map<String, INDArray> collectResults() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (String name : requested) {
             INDArray a = arrays.get(name);
@@ -209,7 +278,7 @@ public final class ExecutionPlan {
             }
             out.put(name, a);
         }
-        results = java.util.Collections.unmodifiableMap(out);
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private void bindLegacy(BaseOp op, INDArray[] args, OpContext context) {
@@ -269,7 +338,7 @@ public final class ExecutionPlan {
     }
 
     /** The ops the requested variables depend on, each after the ops producing its inputs. */
-    private static List<SameDiffOp> schedule(SameDiff graph, List<String> requested) {
+    private static List<SameDiffOp> schedule(SameDiff graph, List<String> requested, Set<String> stops) {
         Map<String, SameDiffOp> ops = graph.getOps();
         Map<String, Variable> variables = graph.getVariables();
         List<SameDiffOp> order = new ArrayList<>();
@@ -281,7 +350,7 @@ public final class ExecutionPlan {
             if (v == null) {
                 throw new IllegalArgumentException("the graph has no variable " + name);
             }
-            if (v.getOutputOfOp() != null) {
+            if (v.getOutputOfOp() != null && !stops.contains(name)) {
                 stack.push(v.getOutputOfOp());
             }
             while (!stack.isEmpty()) {
@@ -295,7 +364,7 @@ public final class ExecutionPlan {
                     List<String> inputs = sdo.getInputsToOp();
                     if (inputs != null) {
                         for (String in : inputs) {
-                            String producer = variables.get(in).getOutputOfOp();
+                            String producer = stops.contains(in) ? null : variables.get(in).getOutputOfOp();
                             if (producer != null && !done.contains(producer)) {
                                 if (entered.contains(producer)) {
                                     throw new IllegalStateException("the graph has a cycle through " + producer);

@@ -28,9 +28,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param generatorGraph       the generator-phase graph
  * @param generatorLoss        its loss variable
  * @param generatorUpdates     the generator's running-statistic updates
+ * @param discriminatorFake    the variable G(z) in the discriminator-phase graph
+ * @param generatorFake        the variable G(z) in the generator-phase graph
  */
 public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, List<BatchNormUpdate> discriminatorUpdates,
-                        SameDiff generatorGraph, String generatorLoss, List<BatchNormUpdate> generatorUpdates) {
+                        SameDiff generatorGraph, String generatorLoss, List<BatchNormUpdate> generatorUpdates,
+                        String discriminatorFake, String generatorFake) {
     /** The placeholder of real samples. */
     public static final String REAL = "real";
     /** The placeholder of latent vectors. */
@@ -97,7 +100,8 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
                 : Conditioning.discriminatorInput(gGraph, generated.output(), gFakeLabel, sampleShape, classes, DataType.FLOAT),
                 Mode.TRAINING, batch);
         String gLoss = loss.generatorLoss(gGraph, scores.output()).name();
-        return new GanGraphs(dGraph, dLoss, dStats, gGraph, gLoss, generated.batchNormUpdates());
+        return new GanGraphs(dGraph, dLoss, dStats, gGraph, gLoss, generated.batchNormUpdates(), fake.name(),
+                generated.output().name());
     }
 
     /**

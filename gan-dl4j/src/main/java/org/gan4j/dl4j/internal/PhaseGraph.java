@@ -20,6 +20,8 @@ public final class PhaseGraph {
     private final List<String> outputs = new ArrayList<>();
     private final Map<String, INDArray> copies = new java.util.LinkedHashMap<>();
     private final Map<String, String> gradientNames = new java.util.LinkedHashMap<>();
+    private final Map<String, INDArray> injected = new java.util.LinkedHashMap<>();
+    private String early;
     private ExecutionPlan plan;
     private boolean planChecked;
     private boolean measureGradientNorm;
@@ -70,6 +72,62 @@ public final class PhaseGraph {
      */
     public static boolean compiledExecution() {
         return !"samediff".equals(System.getProperty(EXECUTOR_PROPERTY));
+    }
+
+    /**
+     * Makes the plan read a variable from an array that the caller fills before each step, instead of computing it
+     * (the generator's output, computed once per iteration by the generator phase). Before {@link #prepare}; ignored
+     * when the phase runs through SameDiff's session.
+     *
+     * @param variable the variable
+     * @param array    the array holding its value
+     */
+    public void inject(String variable, INDArray array) {
+        requireUnprepared();
+        injected.put(variable, array);
+    }
+
+    /**
+     * Lets {@link #runEarly} compute a variable before the rest of a step. Before {@link #prepare}.
+     *
+     * @param variable the variable
+     */
+    public void computeEarly(String variable) {
+        requireUnprepared();
+        early = variable;
+    }
+
+    private void requireUnprepared() {
+        if (planChecked) {
+            throw new IllegalStateException("the " + network + " phase is already prepared");
+        }
+    }
+
+    /**
+     * Decides, once, whether steps run from a compiled plan.
+     *
+     * @return whether they do
+     */
+    public boolean prepare() {
+        if (!planChecked) {
+            planChecked = true;
+            plan = choosePlan();
+        }
+        return plan != null;
+    }
+
+    /**
+     * Runs the part of a step that computes the {@link #computeEarly early} variable; the next {@link #step} runs the
+     * rest (it must get the same feed).
+     *
+     * @param placeholders the feed
+     * @return the variable's value, owned by the plan
+     */
+    public INDArray runEarly(Map<String, INDArray> placeholders) {
+        if (!prepare() || early == null) {
+            throw new IllegalStateException("the " + network + " phase has no early variable to compute");
+        }
+        return plan.runEarly(placeholders);
     }
 
     /** @return whether steps run from a compiled plan (decided at the first step) */
@@ -127,10 +185,7 @@ public final class PhaseGraph {
      * @return the loss before the update
      */
     public double step(Map<String, INDArray> placeholders, int epoch) {
-        if (!planChecked) {
-            planChecked = true;
-            plan = choosePlan();
-        }
+        prepare();
         if (plan == null) {
             return sameDiffStep(placeholders, epoch);
         }
@@ -153,7 +208,7 @@ public final class PhaseGraph {
         SameDiff gradients = graph.getFunction("grad");
         java.util.Optional<String> unsupported = ExecutionPlan.unsupportedOp(gradients, requested);
         if (unsupported.isEmpty()) {
-            return new ExecutionPlan(gradients, requested);
+            return new ExecutionPlan(gradients, requested, injected, early);
         }
         boolean fused = gradients.getOps().values().stream().anyMatch(o -> o.getOp() instanceof FusedOp);
         if (fused) {
@@ -181,8 +236,7 @@ public final class PhaseGraph {
         if (measureGradientNorm) {
             double squares = 0;
             for (INDArray g : gradients.values()) {
-                double norm = g.norm2Number().doubleValue();
-                squares += norm * norm;
+                squares += sumOfSquares(g);
             }
             lastGradientNorm = Math.sqrt(squares);
         }
@@ -195,6 +249,16 @@ public final class PhaseGraph {
             OpProfile.section("[finish " + network + "]", System.nanoTime() - t0);
         }
         return loss;
+    }
+
+    /** Σ g² through BLAS dot on contiguous arrays (no result array, no reduction op). */
+    static double sumOfSquares(INDArray g) {
+        if (g.isView() || g.ordering() != 'c' || g.length() == 0) {
+            double norm = g.norm2Number().doubleValue();
+            return norm * norm;
+        }
+        INDArray flat = g.reshape(g.length());
+        return org.nd4j.linalg.factory.Nd4j.getBlasWrapper().dot(flat, flat);
     }
 
     private static void closeAll(java.util.Collection<INDArray> arrays) {
