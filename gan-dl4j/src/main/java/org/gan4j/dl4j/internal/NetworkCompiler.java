@@ -279,6 +279,13 @@ public final class NetworkCompiler {
             return new Trace(index, layer, x, x.reshape(-1, in.size()), in, null, null);
         }
         if (layer instanceof ActivationLayer a) {
+            Activation.Kind kind = a.activation().kind();
+            if (mode == Mode.TRAINING && PhaseGraph.compiledExecution()
+                    && (kind == Activation.Kind.RELU || kind == Activation.Kind.LEAKY_RELU)) {
+                double alpha = kind == Activation.Kind.RELU ? 0 : a.activation().alpha();
+                SDVariable[] fused = new FusedRectifier(sd, x, alpha).outputVariables();
+                return new Trace(index, layer, x, fused[0], in, null, fused[1]);
+            }
             SDVariable slope = maskedSlope(a.activation(), x, mode == Mode.TRAINING ? batch * in.size() : 0);
             SDVariable y = slope != null ? x.mul(slope) : activation(sd, a.activation(), x, 0);
             return new Trace(index, layer, x, y, in, null, slope);
