@@ -27,7 +27,7 @@ public final class NetworkUpdater {
     private double learningRateScale = 1.0;
     private int iteration;
 
-    private record Slot(String name, INDArray parameter, GradientUpdater<?> updater, INDArray state) {
+    private record Slot(String name, INDArray parameter, GradientUpdater<?> updater, INDArray state, AdamStep adam) {
     }
 
     /**
@@ -55,7 +55,10 @@ public final class NetworkUpdater {
             long stateSize = config.stateSize(n);
             INDArray state = stateSize == 0 ? null : Nd4j.zeros(DataType.FLOAT, 1, stateSize);
             GradientUpdater<?> updater = config.instantiate(state, true);
-            slots.add(new Slot(e.getKey(), e.getValue(), updater, state));
+            AdamStep adam = updater instanceof org.nd4j.linalg.learning.AdamUpdater a && AdamStep.supports(e.getValue())
+                    && config instanceof org.nd4j.linalg.learning.config.Adam c
+                    ? new AdamStep(e.getValue(), a.getM(), a.getV(), c.getBeta1(), c.getBeta2(), c.getEpsilon()) : null;
+            slots.add(new Slot(e.getKey(), e.getValue(), updater, state, adam));
             names.add(e.getKey());
         }
     }
@@ -89,11 +92,19 @@ public final class NetworkUpdater {
     /** @return the name of the first parameter holding a NaN or an infinity, or null when all are finite */
     public String firstNonFiniteParameter() {
         for (Slot slot : slots) {
-            if (!Double.isFinite(slot.parameter().sumNumber().doubleValue())) {
+            if (!Double.isFinite(absoluteSum(slot.parameter()))) {
                 return slot.name();
             }
         }
         return null;
+    }
+
+    /** Σ|x| through BLAS asum (NaN and infinities propagate) on contiguous arrays. */
+    private static double absoluteSum(INDArray a) {
+        if (a.isView() || a.ordering() != 'c') {
+            return a.sumNumber().doubleValue();
+        }
+        return Nd4j.getBlasWrapper().asum(a.reshape(a.length()));
     }
 
     /** @return the factor applied to the optimizer's learning rate (1 unless lowered after a divergence) */
@@ -135,6 +146,10 @@ public final class NetworkUpdater {
         for (Slot slot : slots) {
             INDArray gradient = gradients.get(slot.name());
             if (gradient == null) {
+                continue;
+            }
+            if (slot.adam() != null && AdamStep.supports(gradient)) {
+                slot.adam().apply(gradient, config.getLearningRate(iteration, epoch), iteration);
                 continue;
             }
             INDArray flat = gradient.reshape(1, gradient.length());

@@ -7,7 +7,7 @@ package org.gan4j.dl4j.internal;
  * slower in phases of 20 steps and more, 55% of the time zeroing new pages). This asks for a collection every k steps,
  * with k chosen so that collections cost about a tenth of the training time: every few steps for a convolutional
  * GAN, rarely for a small one. Steps run from compiled {@link ExecutionPlan}s allocate almost nothing, so they get a
- * share of a hundredth (a safety net for the few small arrays of optimizer and monitoring code).
+ * share of a five-hundredth (a safety net for the few small arrays of optimizer and monitoring code).
  */
 public final class OffHeapReclaimer {
     private final double share;
@@ -28,9 +28,9 @@ public final class OffHeapReclaimer {
         return new OffHeapReclaimer(0.1);
     }
 
-    /** @return a reclaimer for steps run from compiled plans (a hundredth of the time) */
+    /** @return a reclaimer for steps run from compiled plans (a five-hundredth of the time) */
     public static OffHeapReclaimer forCompiledSteps() {
-        return new OffHeapReclaimer(0.01);
+        return new OffHeapReclaimer(0.002);
     }
 
     /**

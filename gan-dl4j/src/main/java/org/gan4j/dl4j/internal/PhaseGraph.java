@@ -240,9 +240,16 @@ public final class PhaseGraph {
             }
             lastGradientNorm = Math.sqrt(squares);
         }
+        long t1 = System.nanoTime();
         updater.apply(gradients, epoch);
+        long t2 = System.nanoTime();
         for (BatchNormUpdate u : batchNormUpdates) {
             u.apply(out.get(u.meanOutput()), out.get(u.varOutput()));
+        }
+        if (OpProfile.ENABLED) {
+            OpProfile.section("[norm " + network + "]", t1 - t0);
+            OpProfile.section("[updater " + network + "]", t2 - t1);
+            OpProfile.section("[bn stats " + network + "]", System.nanoTime() - t2);
         }
         copies.forEach((name, target) -> target.assign(out.get(name)));
         if (OpProfile.ENABLED) {
