@@ -9,7 +9,7 @@ import org.gan4j.dl4j.internal.GraphParameters;
 import org.gan4j.dl4j.internal.GraphPenaltyInputs;
 import org.gan4j.dl4j.internal.NetworkCompiler;
 import org.gan4j.dl4j.internal.ParameterStore;
-import org.gan4j.dl4j.internal.Stdout;
+import org.gan4j.dl4j.internal.ExecutionPlan;
 import org.gan4j.loss.DiscriminatorPenalty;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -99,11 +99,7 @@ public final class PenaltyEvaluator {
             });
         }
         graph.setLossVariables(name);
-        Stdout.silenced(() -> {
-            graph.createGradFunction();
-            return null;
-        });
-        OutAndGrad out = graph.calculateGradientsAndOutputs(Map.of(REAL, real.castTo(DataType.DOUBLE),
+        OutAndGrad out = ExecutionPlan.outputsAndGradients(graph, Map.of(REAL, real.castTo(DataType.DOUBLE),
                 FAKE, fake.castTo(DataType.DOUBLE), ALPHA, interpolationWeights.castTo(DataType.DOUBLE)),
                 List.of(name), store.parameters().keySet());
         Map<String, INDArray> used = new LinkedHashMap<>();

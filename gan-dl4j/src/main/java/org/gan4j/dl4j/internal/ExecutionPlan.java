@@ -120,6 +120,44 @@ public final class ExecutionPlan {
     }
 
     /**
+     * Computes outputs and parameter gradients of a graph once, from a plan (for checks and tests; training keeps
+     * its plans). Creates the gradient function when missing, with the first output as the loss if the graph has none.
+     *
+     * @param graph      the graph
+     * @param feed       its placeholders
+     * @param outputs    the outputs wanted
+     * @param parameters the parameters whose gradients are wanted (those the loss does not depend on are left out)
+     * @return copies of the outputs and gradients
+     */
+    public static org.nd4j.autodiff.samediff.api.OutAndGrad outputsAndGradients(SameDiff graph, Map<String, INDArray> feed,
+            List<String> outputs, Collection<String> parameters) {
+        if (graph.getFunction("grad") == null) {
+            if (graph.getLossVariables().isEmpty()) {
+                graph.setLossVariables(outputs.get(0));
+            }
+            Stdout.silenced(() -> {
+                graph.createGradFunction();
+                return null;
+            });
+        }
+        List<String> requested = new ArrayList<>(outputs);
+        Map<String, String> gradientNames = new LinkedHashMap<>();
+        for (String p : parameters) {
+            SDVariable g = graph.getVariable(p).getGradient();
+            if (g != null) {
+                gradientNames.put(p, g.name());
+                requested.add(g.name());
+            }
+        }
+        Map<String, INDArray> out = new ExecutionPlan(graph.getFunction("grad"), requested).run(feed);
+        Map<String, INDArray> outs = new LinkedHashMap<>();
+        outputs.forEach(o -> outs.put(o, out.get(o).dup()));
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        gradientNames.forEach((p, g) -> grads.put(p, out.get(g).dup()));
+        return new org.nd4j.autodiff.samediff.api.OutAndGrad(outs, grads);
+    }
+
+    /**
      * @param graph     a graph
      * @param requested the variables a run would return
      * @return empty when every op those variables need can run from a fixed schedule, else the first op that cannot

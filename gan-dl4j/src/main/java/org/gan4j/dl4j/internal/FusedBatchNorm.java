@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Batch normalization in training mode as two native ops: {@code moments} (batch mean and biased variance per channel)
  * and {@code batchnorm} (y = γ·(x − μ)/√(σ² + ε) + β); outputs y, μ and σ² (the latter two in the shape of γ, for the
  * running statistics). Its gradient is {@link Gradient}: libnd4j's {@code batchnorm_bp}, which differentiates through
- * the batch statistics (∂L/∂x = γ/(N√(σ²+ε))·(N·g − Σg − x̂·Σ g·x̂)). Ioffe &amp; Szegedy, "Batch Normalization", 2015.
+ * the batch statistics (∂L/∂x = γ/(N√(σ²+ε))·(N·g − Σg − x̂·Σ g·x̂)), computed by {@link BatchNormBackward} for
+ * float arrays. Ioffe &amp; Szegedy, "Batch Normalization", 2015.
  */
 public final class FusedBatchNorm extends FusedOp {
     static {
@@ -107,6 +108,9 @@ public final class FusedBatchNorm extends FusedOp {
 
         @Override
         public Runnable bind(INDArray[] in, INDArray[] out) {
+            if (BatchNormBackward.supports(in[0], in[1], in[2], in[3], in[5], out[0], out[1], out[2])) {
+                return new BatchNormBackward(in, out, tArgs()[0]);
+            }
             long c = in[0].size(1);
             INDArray meanGrad = Nd4j.create(in[0].dataType(), c);
             INDArray varGrad = Nd4j.create(in[0].dataType(), c);

@@ -100,7 +100,7 @@ class CycleGanGraphsGradientTest {
                 CycleGanGraphs.FAKE_X, CycleGanGraphs.FAKE_Y);
         List<String> params = new java.util.ArrayList<>(networks.gStore().parameters().keySet());
         params.addAll(networks.fStore().parameters().keySet());
-        OutAndGrad r = PlanGradients.run(graphs.generatorGraph(),
+        OutAndGrad r = ExecutionPlan.outputsAndGradients(graphs.generatorGraph(),
                 Map.of(CycleGanGraphs.X, input("x"), CycleGanGraphs.Y, input("y")), outputs, params);
         Map<String, INDArray> out = r.getOutputs();
         assertThat(out.get(CycleGanGraphs.GENERATOR_LOSS).getDouble(0))
@@ -123,7 +123,7 @@ class CycleGanGraphsGradientTest {
     void should_match_pytorch_in_the_discriminator_phase() {
         List<String> params = new java.util.ArrayList<>(networks.dxStore().parameters().keySet());
         params.addAll(networks.dyStore().parameters().keySet());
-        OutAndGrad r = PlanGradients.run(graphs.discriminatorGraph(), Map.of(CycleGanGraphs.X, input("x"),
+        OutAndGrad r = ExecutionPlan.outputsAndGradients(graphs.discriminatorGraph(), Map.of(CycleGanGraphs.X, input("x"),
                         CycleGanGraphs.Y, input("y"), CycleGanGraphs.FAKE_X, input("fake_x"), CycleGanGraphs.FAKE_Y,
                         input("fake_y")),
                 List.of(CycleGanGraphs.DISCRIMINATOR_LOSS, CycleGanGraphs.DISCRIMINATOR_X, CycleGanGraphs.DISCRIMINATOR_Y),

@@ -28,7 +28,7 @@ class FusedRectifierTest {
         SDVariable in = sd.var("x", x.dup());
         SDVariable[] out = new FusedRectifier(sd, in.mul(1.0), alpha).outputVariables();
         SDVariable loss = out[0].mul(sd.constant(w)).sum();
-        OutAndGrad r = PlanGradients.run(sd, Map.of(), List.of(loss.name(), out[0].name(), out[1].name()), List.of("x"));
+        OutAndGrad r = ExecutionPlan.outputsAndGradients(sd, Map.of(), List.of(loss.name(), out[0].name(), out[1].name()), List.of("x"));
         INDArray y = r.getOutputs().get(out[0].name());
         INDArray slope = r.getOutputs().get(out[1].name());
         INDArray dx = r.getGradients().get("x");

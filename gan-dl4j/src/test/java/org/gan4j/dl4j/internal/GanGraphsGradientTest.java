@@ -105,7 +105,7 @@ class GanGraphsGradientTest {
     void should_match_pytorch_in_the_discriminator_phase() {
         Map<String, INDArray> feed = Map.of(GanGraphs.REAL, array(fixture.get("real")).castTo(DataType.FLOAT),
                 GanGraphs.LATENT, array(fixture.get("z_d")).castTo(DataType.FLOAT));
-        OutAndGrad r = PlanGradients.run(graphs.discriminatorGraph(), feed,
+        OutAndGrad r = ExecutionPlan.outputsAndGradients(graphs.discriminatorGraph(), feed,
                 java.util.List.of(graphs.discriminatorLoss()), d.parameters().keySet());
         assertThat(r.getOutputs().get(graphs.discriminatorLoss()).getDouble(0))
                 .isCloseTo(fixture.get("loss_d").asDouble(), within(1e-5));
@@ -115,7 +115,7 @@ class GanGraphsGradientTest {
     @Test
     void should_match_pytorch_in_the_generator_phase() {
         Map<String, INDArray> feed = Map.of(GanGraphs.LATENT, array(fixture.get("z_g")).castTo(DataType.FLOAT));
-        OutAndGrad r = PlanGradients.run(graphs.generatorGraph(), feed,
+        OutAndGrad r = ExecutionPlan.outputsAndGradients(graphs.generatorGraph(), feed,
                 java.util.List.of(graphs.generatorLoss()), g.parameters().keySet());
         assertThat(r.getOutputs().get(graphs.generatorLoss()).getDouble(0))
                 .isCloseTo(fixture.get("loss_g").asDouble(), within(1e-5));

@@ -42,7 +42,7 @@ class PatchOpsTest {
             Map<String, INDArray> g = sd.calculateGradients(Map.of(), "x", "w", "b");
             return List.of(sd.output(Map.of(), "loss").get("loss"), g.get("x"), g.get("w"), g.get("b"));
         }
-        org.nd4j.autodiff.samediff.api.OutAndGrad out = PlanGradients.run(sd, Map.of(), List.of("loss"), List.of("x", "w", "b"));
+        org.nd4j.autodiff.samediff.api.OutAndGrad out = ExecutionPlan.outputsAndGradients(sd, Map.of(), List.of("loss"), List.of("x", "w", "b"));
         return List.of(out.getOutputs().get("loss"), out.getGradients().get("x"), out.getGradients().get("w"),
                 out.getGradients().get("b"));
     }
