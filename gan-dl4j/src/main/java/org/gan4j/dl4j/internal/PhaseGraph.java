@@ -23,6 +23,7 @@ public final class PhaseGraph {
     private final Map<String, INDArray> injected = new java.util.LinkedHashMap<>();
     private String early;
     private ExecutionPlan plan;
+    private Map<String, INDArray> planGradients;
     private boolean planChecked;
     private boolean measureGradientNorm;
     private double lastGradientNorm = Double.NaN;
@@ -194,9 +195,13 @@ public final class PhaseGraph {
         if (OpProfile.ENABLED) {
             OpProfile.section("[plan run " + network + "]", System.nanoTime() - t0);
         }
-        Map<String, INDArray> gradients = new java.util.HashMap<>();
-        gradientNames.forEach((p, g) -> gradients.put(p, out.get(g)));
-        return finish(out, gradients, epoch);
+        if (planGradients == null) {
+            // a plan's result arrays are fixed, so the view by parameter name is built once
+            Map<String, INDArray> byParameter = new java.util.LinkedHashMap<>();
+            gradientNames.forEach((p, g) -> byParameter.put(p, out.get(g)));
+            planGradients = java.util.Collections.unmodifiableMap(byParameter);
+        }
+        return finish(out, planGradients, epoch);
     }
 
     private ExecutionPlan choosePlan() {
