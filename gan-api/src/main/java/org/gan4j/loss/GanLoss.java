@@ -40,4 +40,16 @@ public interface GanLoss {
     default TrainingRecipe recipe() {
         return TrainingRecipe.none();
     }
+
+    /**
+     * Whether the discriminator acts as a classifier of real against generated samples, its scores being read as
+     * logits of "real" (or regressed onto real/fake targets, as in least squares), so that a discriminator loss
+     * pinned near 0 means it wins every batch and the trainer's collapse warning applies. Critics whose scores are
+     * unbounded distances (Wasserstein, hinge) return false, as does a loss that does not say.
+     *
+     * @return true for classifier losses; by default false
+     */
+    default boolean classifiesRealAndFake() {
+        return false;
+    }
 }

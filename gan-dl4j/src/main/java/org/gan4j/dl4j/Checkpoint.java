@@ -39,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * arrays under {@code arrays/}, and the loss and metric history as CSV. {@link #read(Path)} checks the zip CRCs, the
  * manifest, the format version and every digest before it returns, so a truncated, corrupted or foreign archive is
  * refused with a message and nothing is loaded partially. Checkpoints are written atomically (temporary file, then
- * rename) by the trainer; see {@link GanTrainer.Builder#checkpoints(Path, int, int)}.
+ * rename) by the trainer; see {@link TrainerBuilder#checkpoints(Path, int, int)}.
  */
 public final class Checkpoint {
     /** The manifest entry. */
@@ -47,10 +47,13 @@ public final class Checkpoint {
     /** The value of the manifest's {@code format} field. */
     public static final String FORMAT = "gan4j-checkpoint";
     /** The archive version this gan4j writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final String HISTORY = "history.csv";
+    private static final String CONFIGURATION = "configuration";
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String METRICS = "metrics.csv";
     private static final String ARRAYS = "arrays/";
+    private static final int STEP_COLUMNS = 4;
     private static final Pattern FILE_NAME = Pattern.compile("checkpoint-(\\d{9})\\.zip");
 
     private final JsonNode manifest;
@@ -73,9 +76,36 @@ public final class Checkpoint {
         return manifest.get("epoch").asInt();
     }
 
-    /** @return the trainer's configuration, as {@link GanTrainer#toString()} and the network specs describe it */
+    /** @return the trainer's configuration, which a resuming trainer must match */
     public String configuration() {
-        return manifest.get("configuration").asText();
+        return trainingConfiguration().toString();
+    }
+
+    /** @return the trainer's configuration, typed */
+    TrainingConfiguration trainingConfiguration() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        manifest.path(CONFIGURATION).fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
+        return new TrainingConfiguration(entries);
+    }
+
+    /**
+     * @param field a manifest field written by {@link Writer#record(String, Object)}
+     * @param type  the record's class
+     * @param <T>   its type
+     * @return the record
+     * @throws IllegalArgumentException if the field is missing or does not fit the record
+     */
+    <T> T record(String field, Class<T> type) {
+        JsonNode node = manifest.get(field);
+        if (node == null) {
+            throw new IllegalArgumentException("checkpoint has no '" + field + "' in its manifest");
+        }
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint's '" + field + "' does not fit " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** @return the loss and metric history up to {@link #step()} */
@@ -86,10 +116,6 @@ public final class Checkpoint {
     /** @return the archive entry names of the arrays, for diagnostics */
     public List<String> arrayNames() {
         return List.copyOf(arrays.keySet());
-    }
-
-    JsonNode manifest() {
-        return manifest;
     }
 
     /**
@@ -117,19 +143,6 @@ public final class Checkpoint {
             throw new IllegalArgumentException("checkpoint does not fit this trainer: " + String.join("; ", problems));
         }
         targets.forEach((group, named) -> named.forEach((name, target) -> target.assign(arrays(group).get(name))));
-    }
-
-    /**
-     * @param name a manifest field holding an array of integers
-     * @return its values
-     */
-    long[] longs(String name) {
-        JsonNode array = manifest.get(name);
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asLong();
-        }
-        return values;
     }
 
     /** @return the arrays under {@code arrays/<group>/}, by parameter name */
@@ -211,7 +224,7 @@ public final class Checkpoint {
         }
         JsonNode manifest;
         try {
-            manifest = new ObjectMapper().readTree(manifestBytes);
+            manifest = JSON.readTree(manifestBytes);
         } catch (IOException e) {
             throw corrupt(file, MANIFEST + " is not valid JSON", e);
         }
@@ -261,14 +274,25 @@ public final class Checkpoint {
     }
 
     private static LossHistory readHistory(byte[] steps, byte[] metrics) {
+        List<String> stepLines = lines(steps);
+        String[] header = stepLines.remove(0).split(",");
         List<StepResult> results = new ArrayList<>();
-        for (String line : lines(steps)) {
+        for (String line : stepLines) {
             String[] f = line.split(",");
+            if (f.length != header.length) {
+                throw new IllegalStateException(HISTORY + " has a row of " + f.length + " fields under a header of " + header.length);
+            }
+            Map<String, Double> terms = new LinkedHashMap<>();
+            for (int i = STEP_COLUMNS; i < f.length; i++) {
+                terms.put(header[i], Double.parseDouble(f[i]));
+            }
             results.add(new StepResult(Long.parseLong(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3])));
+                    Double.parseDouble(f[3]), terms));
         }
+        List<String> metricLines = lines(metrics);
+        metricLines.remove(0);
         List<MetricPoint> points = new ArrayList<>();
-        for (String line : lines(metrics)) {
+        for (String line : metricLines) {
             String[] f = line.split(",", 3);
             points.add(new MetricPoint(Long.parseLong(f[0]), f[2], Double.parseDouble(f[1])));
         }
@@ -280,33 +304,34 @@ public final class Checkpoint {
             throw new IllegalStateException("history entry missing");
         }
         List<String> lines = new ArrayList<>(List.of(new String(csv, StandardCharsets.UTF_8).split("\n")));
-        lines.remove(0);
         lines.removeIf(String::isBlank);
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("history entry without a header");
+        }
         return lines;
     }
 
     /** Assembles a checkpoint archive in memory; the trainer fills it and writes the bytes atomically. */
     static final class Writer {
-        private final ObjectNode manifest = new ObjectMapper().createObjectNode();
+        private final ObjectNode manifest = JSON.createObjectNode();
         private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
-        Writer(long step, int epoch, String configuration) {
+        Writer(long step, int epoch, TrainingConfiguration configuration) {
             manifest.put("format", FORMAT);
             manifest.put("version", FORMAT_VERSION);
             manifest.put("step", step);
             manifest.put("epoch", epoch);
-            manifest.put("configuration", configuration);
+            ObjectNode entries = manifest.putObject(CONFIGURATION);
+            configuration.entries().forEach(entries::put);
         }
 
-        ObjectNode manifest() {
-            return manifest;
-        }
-
-        Writer longs(String name, long... values) {
-            com.fasterxml.jackson.databind.node.ArrayNode array = manifest.putArray(name);
-            for (long v : values) {
-                array.add(v);
-            }
+        /**
+         * @param field  the manifest field
+         * @param record a record (or any value Jackson writes), read back by {@link Checkpoint#record(String, Class)}
+         * @return this writer
+         */
+        Writer record(String field, Object record) {
+            manifest.set(field, JSON.valueToTree(record));
             return this;
         }
 
@@ -318,10 +343,18 @@ public final class Checkpoint {
         }
 
         Writer history(LossHistory history) {
-            StringBuilder steps = new StringBuilder("step,epoch,discriminator_loss,generator_loss\n");
+            List<String> terms = history.steps().isEmpty() ? List.of() : List.copyOf(history.steps().get(0).terms().keySet());
+            StringBuilder steps = new StringBuilder("step,epoch,discriminator_loss,generator_loss");
+            terms.forEach(t -> steps.append(',').append(t));
+            steps.append('\n');
             for (StepResult r : history.steps()) {
+                if (!r.terms().keySet().equals(new java.util.LinkedHashSet<>(terms))) {
+                    throw new IllegalStateException("step " + r.step() + " has terms " + r.terms().keySet() + " but step 1 " + terms);
+                }
                 steps.append(r.step()).append(',').append(r.epoch()).append(',').append(r.discriminatorLoss()).append(',')
-                        .append(r.generatorLoss()).append('\n');
+                        .append(r.generatorLoss());
+                terms.forEach(t -> steps.append(',').append(r.terms().get(t)));
+                steps.append('\n');
             }
             StringBuilder metrics = new StringBuilder("step,value,name\n");
             for (MetricPoint m : history.metrics()) {
@@ -338,7 +371,7 @@ public final class Checkpoint {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
                 zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
                 zip.closeEntry();
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey()));

@@ -13,23 +13,6 @@ final class CheckpointFiles {
     }
 
     /**
-     * Checks a trainer's checkpoint settings.
-     *
-     * @param directory where checkpoints go
-     * @param every     steps between checkpoints
-     * @param keepLast  checkpoints kept
-     */
-    static void checkSchedule(Path directory, int every, int keepLast) {
-        java.util.Objects.requireNonNull(directory, "directory == null");
-        if (every < 1) {
-            throw new IllegalArgumentException("every must be >= 1 but was " + every);
-        }
-        if (keepLast < 1) {
-            throw new IllegalArgumentException("keepLast must be >= 1 but was " + keepLast);
-        }
-    }
-
-    /**
      * @param directory where checkpoints go
      * @param step      the step the checkpoint holds
      * @param archive   its bytes

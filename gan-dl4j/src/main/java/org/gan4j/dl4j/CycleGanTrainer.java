@@ -1,12 +1,9 @@
 package org.gan4j.dl4j;
 
-import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
-import org.gan4j.CycleGanListener;
 import org.gan4j.Discriminator;
 import org.gan4j.Shape;
 import org.gan4j.Translator;
@@ -26,7 +23,10 @@ import org.gan4j.optim.OptimizerSpec;
  * then D_X and D_Y on L_D(D_X(x), D_X(F(y))) + L_D(D_Y(y), D_Y(G(x))), shown that step's translations through a
  * history pool. Defaults are the paper's: least-squares loss ({@link LeastSquaresLoss#cycleGan()}), λ = 10, no
  * identity term (the paper uses λ_id = 0.5·λ for photo ↔ painting), pool of 50, Adam(2e-4, β1 = 0.5), batch 1.
- * Graphs are compiled once per {@link #fit()}; nothing is rebuilt per step.
+ * Graphs are compiled once per {@link #fit()}; nothing is rebuilt per step. The run core is every trainer's: steps
+ * or epochs (passes over X), checkpoints and exact resume, rollback on divergence, an EMA of both translators, and
+ * the built-in listeners (each step's {@link org.gan4j.StepResult} carries the terms above, named as in
+ * {@link org.gan4j.CycleGanStepResult}).
  *
  * <pre>{@code
  * TrainedCycleGan gan = CycleGanTrainer.builder()
@@ -42,9 +42,6 @@ import org.gan4j.optim.OptimizerSpec;
  * A trainer is immutable and reusable: every {@code fit()} starts from fresh weights drawn from the seed.
  */
 public final class CycleGanTrainer {
-    /** Default optimizer of all four networks: Adam(2e-4, β1 = 0.5, β2 = 0.999), the paper's. */
-    public static final OptimizerSpec DEFAULT_OPTIMIZER = OptimizerSpec.adam(2e-4, 0.5, 0.999);
-
     final Translator xToY;
     final Translator yToX;
     final Discriminator discriminatorX;
@@ -57,34 +54,22 @@ public final class CycleGanTrainer {
     final int imagePool;
     final OptimizerSpec generatorOptimizer;
     final OptimizerSpec discriminatorOptimizer;
-    final int batchSize;
-    final long steps;
-    final long seed;
-    final ImmutableList<CycleGanListener> listeners;
-    final Path checkpointDirectory;
-    final int checkpointEvery;
-    final int checkpointsKept;
+    final TrainingSettings settings;
 
-    private CycleGanTrainer(Builder b) {
+    private CycleGanTrainer(Builder b, TrainingSettings settings) {
         this.xToY = b.xToY;
         this.yToX = b.yToX;
         this.discriminatorX = b.discriminatorX;
         this.discriminatorY = b.discriminatorY;
         this.dataX = b.dataX;
         this.dataY = b.dataY;
-        this.loss = b.loss;
+        this.loss = b.loss();
         this.cycleWeight = b.cycleWeight;
         this.identityWeight = b.identityWeight;
         this.imagePool = b.imagePool;
-        this.generatorOptimizer = b.generatorOptimizer;
-        this.discriminatorOptimizer = b.discriminatorOptimizer;
-        this.batchSize = b.batchSize;
-        this.steps = b.steps;
-        this.seed = b.seed;
-        this.listeners = ImmutableList.copyOf(b.listeners);
-        this.checkpointDirectory = b.checkpointDirectory;
-        this.checkpointEvery = b.checkpointEvery;
-        this.checkpointsKept = b.checkpointsKept;
+        this.generatorOptimizer = b.generatorOptimizerOr(GanTrainer.DEFAULT_OPTIMIZER);
+        this.discriminatorOptimizer = b.discriminatorOptimizerOr(GanTrainer.DEFAULT_OPTIMIZER);
+        this.settings = settings;
     }
 
     /** @return a new builder */
@@ -99,7 +84,7 @@ public final class CycleGanTrainer {
      * @throws org.gan4j.GanTrainingException if a step fails or diverges; the message names the step and the networks
      */
     public TrainedCycleGan fit() {
-        return new CycleGanRun(this).run();
+        return run(null);
     }
 
     /**
@@ -114,16 +99,14 @@ public final class CycleGanTrainer {
      */
     public TrainedCycleGan resume(Path checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint == null");
-        Checkpoint c = Checkpoint.read(checkpoint);
-        return new CycleGanRun(this).run(c);
+        return run(Checkpoint.read(checkpoint));
     }
 
-    /** @return what a checkpoint must match: the settings that shape the training, without its length */
-    String configuration() {
-        return "CycleGAN loss=" + loss + ", cycleWeight=" + cycleWeight + ", identityWeight=" + identityWeight
-                + ", imagePool=" + imagePool + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
-                + ", batchSize=" + batchSize + ", seed=" + seed + ", xToY=" + xToY + ", yToX=" + yToX
-                + ", discriminatorX=" + discriminatorX + ", discriminatorY=" + discriminatorY;
+    private TrainedCycleGan run(Checkpoint from) {
+        long totalSteps = settings.totalSteps(dataX.size(), 1);
+        RunLoop<CycleGanFamily.State, CycleGanFamily> loop = new RunLoop<>(settings, totalSteps, CycleGanFamily.STREAMS,
+                setup -> new CycleGanFamily(this, setup));
+        return new TrainedCycleGan(loop.family().xToY(), loop.family().yToX(), loop.run(from));
     }
 
     /** @return the cycle-consistency weight λ */
@@ -141,54 +124,36 @@ public final class CycleGanTrainer {
         return loss;
     }
 
+    /** @return the settings every trainer shares (batch size, length, seed, checkpoints, EMA, listeners) */
+    public TrainingSettings settings() {
+        return settings;
+    }
+
     @Override
     public String toString() {
         return "CycleGanTrainer(loss=" + loss + ", cycleWeight=" + cycleWeight + ", identityWeight=" + identityWeight
                 + ", imagePool=" + imagePool + ", g=" + generatorOptimizer + ", d=" + discriminatorOptimizer
-                + ", batchSize=" + batchSize + ", steps=" + steps + ", seed=" + seed + ")";
+                + ", " + settings + ")";
     }
 
-    /** Fluent builder of {@link CycleGanTrainer}; each setter checks its argument, {@link #build()} checks the whole. */
-    public static final class Builder {
+    /**
+     * Fluent builder of {@link CycleGanTrainer}; each setter checks its argument, {@link #build()} checks the whole.
+     * The settings every trainer shares are {@link TrainerBuilder}'s and {@link AdversarialTrainerBuilder}'s
+     * (defaults here: batch size 1, {@link LeastSquaresLoss#cycleGan()}, {@link GanTrainer#DEFAULT_OPTIMIZER}).
+     */
+    public static final class Builder extends AdversarialTrainerBuilder<Builder> {
         private Translator xToY;
         private Translator yToX;
         private Discriminator discriminatorX;
         private Discriminator discriminatorY;
         private GanDataSource dataX;
         private GanDataSource dataY;
-        private GanLoss loss = LeastSquaresLoss.cycleGan();
         private double cycleWeight = 10;
         private double identityWeight;
         private int imagePool = 50;
-        private OptimizerSpec generatorOptimizer = DEFAULT_OPTIMIZER;
-        private OptimizerSpec discriminatorOptimizer = DEFAULT_OPTIMIZER;
-        private int batchSize = 1;
-        private long steps;
-        private long seed = 42;
-        private final List<CycleGanListener> listeners = new ArrayList<>();
-        private Path checkpointDirectory;
-        private int checkpointEvery;
-        private int checkpointsKept;
 
         private Builder() {
-        }
-
-        /**
-         * Writes a checkpoint every {@code every} steps and after the last one, each atomically, as
-         * {@code checkpoint-<step>.zip} in {@code directory}, keeping the newest {@code keepLast};
-         * {@link CycleGanTrainer#resume(Path)} continues from one.
-         *
-         * @param directory where checkpoints go (created when missing)
-         * @param every     steps between checkpoints, &gt;= 1
-         * @param keepLast  checkpoints kept, &gt;= 1
-         * @return this builder
-         */
-        public Builder checkpoints(Path directory, int every, int keepLast) {
-            CheckpointFiles.checkSchedule(directory, every, keepLast);
-            this.checkpointDirectory = directory;
-            this.checkpointEvery = every;
-            this.checkpointsKept = keepLast;
-            return this;
+            super("CycleGanTrainer", 1, LeastSquaresLoss.cycleGan());
         }
 
         /**
@@ -246,16 +211,6 @@ public final class CycleGanTrainer {
         }
 
         /**
-         * @param loss the adversarial loss (default {@link LeastSquaresLoss#cycleGan()}); a loss whose recipe needs
-         *             penalties or weight constraints is refused at {@link #build()}
-         * @return this builder
-         */
-        public Builder loss(GanLoss loss) {
-            this.loss = Objects.requireNonNull(loss, "loss == null");
-            return this;
-        }
-
-        /**
          * @param lambda λ, the weight of the cycle-consistency L1 terms, &gt;= 0 (default 10)
          * @return this builder
          */
@@ -294,66 +249,6 @@ public final class CycleGanTrainer {
         }
 
         /**
-         * @param optimizer the optimizer of G and F (default {@link #DEFAULT_OPTIMIZER})
-         * @return this builder
-         */
-        public Builder generatorOptimizer(OptimizerSpec optimizer) {
-            this.generatorOptimizer = Objects.requireNonNull(optimizer, "generatorOptimizer == null");
-            return this;
-        }
-
-        /**
-         * @param optimizer the optimizer of D_X and D_Y (default {@link #DEFAULT_OPTIMIZER})
-         * @return this builder
-         */
-        public Builder discriminatorOptimizer(OptimizerSpec optimizer) {
-            this.discriminatorOptimizer = Objects.requireNonNull(optimizer, "discriminatorOptimizer == null");
-            return this;
-        }
-
-        /**
-         * @param batchSize images of each domain per step, &gt;= 1 (default 1, the paper's)
-         * @return this builder
-         */
-        public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1 but was " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * @param steps training steps (each one generator and one discriminator update), &gt;= 1 (required)
-         * @return this builder
-         */
-        public Builder steps(long steps) {
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps must be >= 1 but was " + steps);
-            }
-            this.steps = steps;
-            return this;
-        }
-
-        /**
-         * @param seed the seed of weights, shuffling and the image pools (default 42)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * @param listener a listener, called in the order added
-         * @return this builder
-         */
-        public Builder listener(CycleGanListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener == null"));
-            return this;
-        }
-
-        /**
          * @return the trainer
          * @throws IllegalStateException    listing every missing setting
          * @throws IllegalArgumentException listing every shape that does not fit, or when the batch exceeds a source
@@ -378,12 +273,7 @@ public final class CycleGanTrainer {
             if (dataY == null) {
                 missing.add("dataY");
             }
-            if (steps == 0) {
-                missing.add("steps");
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("CycleGanTrainer is missing required settings: " + String.join(", ", missing));
-            }
+            TrainingSettings settings = settings(missing);
             Shape x = dataX.sampleShape();
             Shape y = dataY.sampleShape();
             List<String> mismatches = new ArrayList<>();
@@ -404,22 +294,15 @@ public final class CycleGanTrainer {
                 throw new IllegalArgumentException("CycleGAN discriminators must be unconditional but discriminatorX has "
                         + discriminatorX.classes() + " classes and discriminatorY " + discriminatorY.classes());
             }
-            TrainingRecipe recipe = loss.recipe();
+            TrainingRecipe recipe = loss().recipe();
             if (!recipe.penalties().isEmpty() || !recipe.constraints().isEmpty()) {
-                throw new IllegalArgumentException("loss " + loss + " needs penalties " + recipe.penalties()
+                throw new IllegalArgumentException("loss " + loss() + " needs penalties " + recipe.penalties()
                         + " and constraints " + recipe.constraints() + ", which CycleGanTrainer does not apply: use"
                         + " LeastSquaresLoss.cycleGan() (the paper's), NonSaturatingLoss or HingeLoss");
             }
-            requireBatch("dataX", dataX.size());
-            requireBatch("dataY", dataY.size());
-            return new CycleGanTrainer(this);
-        }
-
-        private void requireBatch(String name, OptionalLong size) {
-            if (size.isPresent() && size.getAsLong() < batchSize) {
-                throw new IllegalArgumentException("batchSize " + batchSize + " exceeds the " + size.getAsLong()
-                        + " images of " + name);
-            }
+            requireFullBatch("dataX", dataX.size());
+            requireFullBatch("dataY", dataY.size());
+            return new CycleGanTrainer(this, settings);
         }
 
         private static void expect(List<String> mismatches, String what, Shape actual, String against, Shape expected) {

@@ -2,6 +2,7 @@ package org.gan4j.dl4j;
 
 import java.util.List;
 import org.gan4j.CycleGanStepResult;
+import org.gan4j.LossHistory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,12 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class TrainedCycleGan {
     private final TranslatorModel xToY;
     private final TranslatorModel yToX;
-    private final List<CycleGanStepResult> history;
+    private final LossHistory history;
 
-    TrainedCycleGan(TranslatorModel xToY, TranslatorModel yToX, List<CycleGanStepResult> history) {
+    TrainedCycleGan(TranslatorModel xToY, TranslatorModel yToX, LossHistory history) {
         this.xToY = xToY;
         this.yToX = yToX;
-        this.history = List.copyOf(history);
+        this.history = history;
     }
 
     /** @return G: X → Y */
@@ -45,8 +46,13 @@ public final class TrainedCycleGan {
         return yToX.translate(y);
     }
 
-    /** @return every step's losses, in order */
+    /** @return every step's losses with their CycleGAN terms, in order */
     public List<CycleGanStepResult> history() {
+        return history.steps().stream().map(CycleGanStepResult::of).toList();
+    }
+
+    /** @return the run's history as every trainer reports it: steps with their named terms, and recorded metrics */
+    public LossHistory lossHistory() {
         return history;
     }
 }

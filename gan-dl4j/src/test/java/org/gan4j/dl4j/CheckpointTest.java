@@ -102,9 +102,9 @@ class CheckpointTest {
     void should_refuse_another_format_version_and_another_configuration(@TempDir Path dir) throws IOException {
         Path good = checkpoint(dir);
         Path future = dir.resolve("future.zip");
-        Files.write(future, rewriteManifest(Files.readAllBytes(good), "\"version\" : 1", "\"version\" : 2"));
+        Files.write(future, rewriteManifest(Files.readAllBytes(good), "\"version\" : 2", "\"version\" : 3"));
         assertThatThrownBy(() -> Checkpoint.read(future)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("checkpoint " + future + " has format version 2; this gan4j reads version 1");
+                .hasMessage("checkpoint " + future + " has format version 3; this gan4j reads version 2");
 
         GanTrainer otherSeed = smallGan(12).seed(12).build();
         assertThatThrownBy(() -> otherSeed.resume(good)).isInstanceOf(IllegalArgumentException.class)

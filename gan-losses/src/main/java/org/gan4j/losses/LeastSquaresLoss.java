@@ -56,6 +56,12 @@ public final class LeastSquaresLoss implements GanLoss {
         }
     }
 
+    /** @return true: the discriminator is a real/fake classifier */
+    @Override
+    public boolean classifiesRealAndFake() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return generatorScale == 0.5 ? "LeastSquares()" : "LeastSquares(generatorScale=" + generatorScale + ")";

@@ -52,6 +52,12 @@ public final class MinimaxLoss implements GanLoss {
         }
     }
 
+    /** @return true: the discriminator is a real/fake classifier */
+    @Override
+    public boolean classifiesRealAndFake() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return realLabel == 1.0 ? "Minimax()" : "Minimax(realLabel=" + realLabel + ")";

@@ -60,6 +60,12 @@ public final class NonSaturatingLoss implements GanLoss {
         }
     }
 
+    /** @return true: the discriminator is a real/fake classifier */
+    @Override
+    public boolean classifiesRealAndFake() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return realLabel == 1.0 ? "NonSaturating()" : "NonSaturating(realLabel=" + realLabel + ")";

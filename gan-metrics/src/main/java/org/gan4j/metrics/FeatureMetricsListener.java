@@ -8,7 +8,7 @@ import org.gan4j.metric.FeatureExtractor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Measures the generator during training: every N steps (and after the last one) it draws M samples and records
+ * Measures any trainer's generated images ({@link TrainingView#generate(int)}): every N steps (and after the last one) it takes M images and records
  * {@value #FID} (against real images given once, as features of the extractor) and {@value #INCEPTION_SCORE} (10 splits,
  * no shuffle) into the run's history, where {@code TrainedGan.history().metric("fid")} finds them.
  *
@@ -65,7 +65,7 @@ public final class FeatureMetricsListener implements TrainingListener {
     }
 
     private void measure(TrainingView view) {
-        INDArray generated = view.generator().sample(samples);
+        INDArray generated = view.generate(samples);
         FidResult fid = FrechetDistance.between(real, FeatureStatistics.of(extractor.features(generated)));
         IsResult is = InceptionScore.fromLogits(extractor.logits(generated), InceptionScore.DEFAULT_SPLITS);
         view.recordMetric(FID, fid.fid());

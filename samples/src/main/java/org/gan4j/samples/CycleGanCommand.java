@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gan4j.CycleGanListener;
 import org.gan4j.CycleGanStepResult;
-import org.gan4j.CycleGanView;
+import org.gan4j.StepResult;
+import org.gan4j.TrainingListener;
+import org.gan4j.TrainingView;
 import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
 import org.gan4j.data.IdxImages;
@@ -265,7 +266,7 @@ final class CycleGanCommand implements Callable<Integer> {
     }
 
     /** Logs the losses and the step time every N steps. */
-    private static final class Progress implements CycleGanListener {
+    private static final class Progress implements TrainingListener {
         private final long every;
         private final long start = System.nanoTime();
 
@@ -274,7 +275,8 @@ final class CycleGanCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onStepEnd(CycleGanView view, CycleGanStepResult r) {
+        public void onStepEnd(TrainingView view, StepResult step) {
+            CycleGanStepResult r = CycleGanStepResult.of(step);
             if (r.step() % every == 0 || r.step() == view.totalSteps()) {
                 LOG.info("step {}/{}  G {}  D {}  cycle {}  {} ms/step", r.step(), view.totalSteps(), fmt4(r.generatorLoss()),
                         fmt4(r.discriminatorLoss()), fmt4(r.cycleError()),

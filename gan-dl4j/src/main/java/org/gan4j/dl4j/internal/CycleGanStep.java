@@ -53,10 +53,12 @@ public final class CycleGanStep {
      * @param steps                  the steps of the run (for learning-rate schedules)
      * @param batch                  the batch size
      * @param poolCapacity           images kept in each pool
-     * @param seed                   the seed of the pools' draws
+     * @param poolSeedX              the seed of the draws of the pool of translations into X
+     * @param poolSeedY              the seed of the draws of the pool of translations into Y
      */
     public CycleGanStep(CycleGanGraphs graphs, CycleGanGraphs.Networks networks, OptimizerSpec generatorOptimizer,
-                        OptimizerSpec discriminatorOptimizer, long steps, int batch, int poolCapacity, long seed) {
+                        OptimizerSpec discriminatorOptimizer, long steps, int batch, int poolCapacity, long poolSeedX,
+                        long poolSeedY) {
         Map<String, INDArray> generatorParams = new LinkedHashMap<>(networks.gStore().parameters());
         generatorParams.putAll(networks.fStore().parameters());
         Map<String, INDArray> discriminatorParams = new LinkedHashMap<>(networks.dxStore().parameters());
@@ -72,8 +74,8 @@ public final class CycleGanStep {
         fakeY = Nd4j.create(DataType.FLOAT, networks.g().outputShape().withBatch(batch));
         shownX = fakeX.ulike();
         shownY = fakeY.ulike();
-        poolX = new ImagePool(poolCapacity, batch, Math.toIntExact(networks.f().outputShape().size()), seed);
-        poolY = new ImagePool(poolCapacity, batch, Math.toIntExact(networks.g().outputShape().size()), seed + 1);
+        poolX = new ImagePool(poolCapacity, batch, Math.toIntExact(networks.f().outputShape().size()), poolSeedX);
+        poolY = new ImagePool(poolCapacity, batch, Math.toIntExact(networks.g().outputShape().size()), poolSeedY);
         generatorPhase.copyOutput(CycleGanGraphs.FAKE_X, fakeX);
         generatorPhase.copyOutput(CycleGanGraphs.FAKE_Y, fakeY);
         for (String name : new String[] {CycleGanGraphs.ADVERSARIAL_XY, CycleGanGraphs.ADVERSARIAL_YX,

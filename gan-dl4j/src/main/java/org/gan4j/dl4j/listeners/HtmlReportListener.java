@@ -16,25 +16,23 @@ import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
-import org.gan4j.dl4j.internal.LatentSampler;
 import org.gan4j.dl4j.io.AtomicFiles;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Writes a single-file training report, {@code report.html} (loss curves, one curve per recorded metric and the
- * latest sample grid from a fixed latent batch, all as embedded PNG pictures drawn with XChart), and a JSON record of
+ * Writes a single-file training report, {@code report.html} (loss curves, the curves of the steps' named terms when
+ * the model reports any, one curve per recorded metric and the latest {@link TrainingView#preview(int, int, long)
+ * preview} grid, all as embedded PNG pictures drawn with XChart), and a JSON record of
  * the run, {@code run.json} (configuration with seed, versions, the metric protocol, step counts, final losses and
  * the last value of every metric), every N steps and when training ends. Both files are written atomically.
  */
 public final class HtmlReportListener implements TrainingListener {
     private static final int GRID = 64;
+    private static final long GRID_SEED = 1234;
     private final Path directory;
     private final int every;
     private final String metricProtocol;
     private final long startNanos = System.nanoTime();
-    private INDArray latent;
 
     /**
      * @param directory      where report.html and run.json go
@@ -84,6 +82,9 @@ public final class HtmlReportListener implements TrainingListener {
         }
         html.append("</table>\n<h2>Losses</h2>\n");
         image(html, "losses", ReportCharts.losses(history.steps()));
+        if (!history.steps().isEmpty() && !history.steps().get(0).terms().isEmpty()) {
+            image(html, "loss terms", ReportCharts.terms(history.steps()));
+        }
         if (!metrics.isEmpty()) {
             html.append("<h2>Metrics</h2>\n");
             metrics.forEach((name, points) -> image(html, name, ReportCharts.metric(name, points)));
@@ -120,6 +121,9 @@ public final class HtmlReportListener implements TrainingListener {
             StepResult last = history.steps().get(history.size() - 1);
             r.put("final_discriminator_loss", last.discriminatorLoss());
             r.put("final_generator_loss", last.generatorLoss());
+            if (!last.terms().isEmpty()) {
+                r.put("final_terms", last.terms());
+            }
         }
         Map<String, Object> finals = new LinkedHashMap<>();
         metrics.forEach((name, points) -> finals.put(name, points.get(points.size() - 1).value()));
@@ -132,16 +136,9 @@ public final class HtmlReportListener implements TrainingListener {
         return v == null ? "unknown" : v;
     }
 
-    private byte[] sampleGrid(TrainingView view) {
-        long[] shape = view.generator().outputShape().dims();
-        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
-            return null;
-        }
-        if (latent == null) {
-            latent = Nd4j.create(DataType.FLOAT, GRID, view.generator().latent().size());
-            new LatentSampler(view.generator().latent(), 1234).fill(latent);
-        }
-        return ReportCharts.png(ImageGrid.render(ConditionalGrid.sample(view.generator(), latent), 8));
+    private static byte[] sampleGrid(TrainingView view) {
+        return view.preview(GRID, 8, GRID_SEED).map(p -> ReportCharts.png(ImageGrid.render(p.images(), p.columns())))
+                .orElse(null);
     }
 
     private static void row(StringBuilder html, String name, String value) {

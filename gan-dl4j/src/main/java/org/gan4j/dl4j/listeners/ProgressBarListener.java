@@ -41,7 +41,7 @@ public final class ProgressBarListener implements TrainingListener {
     public void onStepEnd(TrainingView view, StepResult result) {
         if (bar == null) {
             bar = new ProgressBarBuilder()
-                    .setTaskName("GAN")
+                    .setTaskName("train")
                     .setInitialMax(Math.max(view.totalSteps(), 0))
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" steps", 1)

@@ -38,6 +38,16 @@ final class ReportCharts {
         return png(chart);
     }
 
+    /** @return every named term of the steps against the step (one line each), as PNG bytes */
+    static byte[] terms(List<StepResult> steps) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Loss terms").xAxisTitle("step").yAxisTitle("value").build();
+        double[] x = steps.stream().mapToDouble(StepResult::step).toArray();
+        for (String term : steps.get(0).terms().keySet()) {
+            line(chart, term, x, steps.stream().mapToDouble(r -> r.term(term)).toArray());
+        }
+        return png(chart);
+    }
+
     /** @return one metric against the step, as PNG bytes */
     static byte[] metric(String name, List<MetricPoint> points) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(name).xAxisTitle("step").yAxisTitle(name).build();

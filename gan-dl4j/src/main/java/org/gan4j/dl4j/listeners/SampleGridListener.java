@@ -5,15 +5,13 @@ import java.util.Objects;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
-import org.gan4j.dl4j.internal.LatentSampler;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Writes a PNG grid of samples from one fixed latent batch every N steps ({@code samples-step-000100.png}) and at
- * the end of training ({@code samples-final.png}), so that grids from different steps are comparable.
- * For image generators ([channels 1 or 3, height, width]).
+ * Writes a PNG grid of the run's {@link TrainingView#preview(int, int, long) preview} every N steps
+ * ({@code samples-step-000100.png}) and at the end of training ({@code samples-final.png}): a GAN's samples from one
+ * fixed latent batch, a CycleGAN's translation grid (rows of x, G(x), F(G(x)), y, F(y), G(F(y)) for fixed images),
+ * from the same inputs every time so that grids from different steps compare. Writes nothing for models whose
+ * outputs are not images ([channels 1 or 3, height, width]).
  */
 public final class SampleGridListener implements TrainingListener {
     private final Path directory;
@@ -21,14 +19,13 @@ public final class SampleGridListener implements TrainingListener {
     private final int count;
     private final int columns;
     private final long seed;
-    private INDArray latent;
 
     /**
      * @param directory where the PNG files go
      * @param every     write a grid every this many steps (&gt;= 1)
-     * @param count     images per grid (&gt;= 1)
-     * @param columns   images per row (&gt;= 1)
-     * @param seed      seed of the fixed latent batch
+     * @param count     images per grid (&gt;= 1; a CycleGAN shows ⌈count / 6⌉ rows)
+     * @param columns   images per row (&gt;= 1; a CycleGAN's grid has 6)
+     * @param seed      seed of the fixed inputs (latent batch, or images of each domain)
      */
     public SampleGridListener(Path directory, int every, int count, int columns, long seed) {
         this.directory = Objects.requireNonNull(directory, "directory == null");
@@ -50,26 +47,16 @@ public final class SampleGridListener implements TrainingListener {
     @Override
     public void onStepEnd(TrainingView view, StepResult result) {
         if (result.step() % every == 0) {
-            ImageGrid.writePng(grid(view), columns,
-                    directory.resolve(String.format("samples-step-%06d.png", result.step())));
+            write(view, String.format("samples-step-%06d.png", result.step()));
         }
     }
 
     @Override
     public void onFitEnd(TrainingView view) {
-        ImageGrid.writePng(grid(view), columns, directory.resolve("samples-final.png"));
+        write(view, "samples-final.png");
     }
 
-    /** @return the grid's samples; a conditional generator draws class i mod classes for the i-th image */
-    private INDArray grid(TrainingView view) {
-        return ConditionalGrid.sample(view.generator(), latent(view));
-    }
-
-    private INDArray latent(TrainingView view) {
-        if (latent == null) {
-            latent = Nd4j.create(DataType.FLOAT, count, view.generator().latent().size());
-            new LatentSampler(view.generator().latent(), seed).fill(latent);
-        }
-        return latent;
+    private void write(TrainingView view, String fileName) {
+        view.preview(count, columns, seed).ifPresent(p -> ImageGrid.writePng(p.images(), p.columns(), directory.resolve(fileName)));
     }
 }

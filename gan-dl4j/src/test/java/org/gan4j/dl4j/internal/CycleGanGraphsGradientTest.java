@@ -143,7 +143,7 @@ class CycleGanGraphsGradientTest {
     @Test
     void should_follow_the_pytorch_trajectory_of_alternating_adam_steps() {
         OptimizerSpec adam = OptimizerSpec.adam(2e-4, 0.5, 0.999);
-        CycleGanStep step = new CycleGanStep(graphs, networks, adam, adam, 12, 3, 0, 1);
+        CycleGanStep step = new CycleGanStep(graphs, networks, adam, adam, 12, 3, 0, 1, 2);
         step.x().assign(input("x"));
         step.y().assign(input("y"));
         JsonNode trajectory = fixture.get("trajectory");

@@ -46,7 +46,7 @@ class ReportListenersTest {
         tinyImageGan(15).listener(new ProgressBarListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1))
                 .build().fit();
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("GAN").contains("15/15").contains("steps/s").containsPattern("epoch \\d+  D \\d+\\.\\d{4}  G \\d+\\.\\d{4}");
+        assertThat(out).contains("train").contains("15/15").contains("steps/s").containsPattern("epoch \\d+  D \\d+\\.\\d{4}  G \\d+\\.\\d{4}");
         assertThatThrownBy(() -> new ProgressBarListener(System.err, 0)).hasMessage("updateMillis must be >= 1 but was 0");
     }
 
