@@ -65,10 +65,10 @@ final class CycleGanFamily implements ModelFamily<CycleGanFamily.State> {
                 new ParameterStore("G", setup.weights()), new ParameterStore("F", setup.weights()),
                 new ParameterStore("DX", setup.weights()), new ParameterStore("DY", setup.weights()));
         CycleGanGraphs graphs = CycleGanGraphs.build(networks, config.loss, config.cycleWeight, config.identityWeight,
-                batch, DataType.FLOAT);
+                batch, DataType.FLOAT, config.settings.execution());
         step = new CycleGanStep(graphs, networks, config.generatorOptimizer, config.discriminatorOptimizer,
                 setup.totalSteps(), batch, config.imagePool, setup.seed(RandomStream.FIRST_POOL),
-                setup.seed(RandomStream.SECOND_POOL));
+                setup.seed(RandomStream.SECOND_POOL), config.settings.execution());
         batchesX = new RealBatches(config.dataX, batch, setup.seed(RandomStream.DATA));
         batchesY = new RealBatches(config.dataY, batch, setup.seed(RandomStream.SECOND_DATA));
         metricsSeed = setup.seed(RandomStream.DATA);

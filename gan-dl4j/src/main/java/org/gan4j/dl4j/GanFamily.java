@@ -85,15 +85,16 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
         int classes = config.discriminator.classes();
         generatorParams = new ParameterStore("G", setup.weights());
         discriminatorParams = new ParameterStore("D", setup.weights());
+        Execution execution = config.settings.execution();
         graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, config.penalties, b,
-                generatorParams, discriminatorParams);
+                generatorParams, discriminatorParams, execution);
         long totalSteps = setup.totalSteps();
         discriminatorPhase = new PhaseGraph("discriminator", graphs.discriminatorGraph(), graphs.discriminatorLoss(),
                 new NetworkUpdater(config.discriminatorOptimizer, discriminatorParams.parameters(),
-                        totalSteps < 0 ? -1 : totalSteps * k), graphs.discriminatorUpdates());
+                        totalSteps < 0 ? -1 : totalSteps * k), graphs.discriminatorUpdates(), execution);
         generatorPhase = new PhaseGraph("generator", graphs.generatorGraph(), graphs.generatorLoss(),
                 new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters(), totalSteps),
-                graphs.generatorUpdates());
+                graphs.generatorUpdates(), execution);
         generatorPhase.measureGradientNorm();
 
         int latentSize = config.generator.latent().size();
@@ -110,7 +111,7 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
             discriminatorFeeds[i] = feed(realBatches[i], realLabels[i], discriminatorLatent, discriminatorFakeLabels);
         }
         generatorFeed = feed(null, null, generatorLatent, generatorFakeLabels);
-        if (k == 1 && PhaseGraph.compiledExecution()) {
+        if (k == 1 && execution == Execution.COMPILED) {
             sharedFake = Nd4j.create(DataType.FLOAT, config.generator.outputShape().withBatch(b));
             sharedFakeFeed = feed(realBatches[0], realLabels[0], null, generatorFakeLabels);
             generatorPhase.computeEarly(graphs.generatorFake());

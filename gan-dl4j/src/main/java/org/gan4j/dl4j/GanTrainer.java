@@ -297,7 +297,7 @@ public final class GanTrainer {
             }
             if (!penalties.isEmpty() || (useRecipe && !loss().recipe().penalties().isEmpty())) {
                 try {
-                    new NetworkCompiler(discriminator.body(), discriminator.bodyInputShape(), discriminator.weightInit())
+                    NetworkCompiler.forInference(discriminator.body(), discriminator.bodyInputShape(), discriminator.weightInit())
                             .requireInputGradient("discriminator");
                 } catch (UnsupportedOperationException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);

@@ -24,6 +24,7 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
     private TrainingSettings.Checkpoints checkpoints;
     private TrainingSettings.Rollback rollback;
     private TrainingSettings.Ema ema;
+    private Execution execution = Execution.fromSystemProperty();
 
     /**
      * @param trainer          the trainer's name, for messages
@@ -163,6 +164,17 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
     }
 
     /**
+     * @param execution how training graphs are built and run (default: {@link Execution#fromSystemProperty()},
+     *                  {@link Execution#COMPILED} unless {@value Execution#PROPERTY} says otherwise); a checkpoint
+     *                  resumes under the strategy that wrote it
+     * @return this builder
+     */
+    public B execution(Execution execution) {
+        this.execution = Objects.requireNonNull(execution, "execution == null");
+        return self();
+    }
+
+    /**
      * Checks the shared settings together with the family's missing ones and builds them.
      *
      * @param missing the family's required settings that are unset
@@ -184,7 +196,7 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
         if (rollback != null && checkpoints == null) {
             throw new IllegalStateException("rollbackOnDivergence needs checkpoints(directory, every, keepLast) to roll back to");
         }
-        return new TrainingSettings(batchSize, steps, epochs, seed, listeners, checkpoints, rollback, ema);
+        return new TrainingSettings(batchSize, steps, epochs, seed, listeners, checkpoints, rollback, ema, execution);
     }
 
     /**

@@ -48,9 +48,10 @@ public final class TrainingSettings {
     private final Checkpoints checkpoints;
     private final Rollback rollback;
     private final Ema ema;
+    private final Execution execution;
 
     TrainingSettings(int batchSize, long steps, int epochs, long seed, List<TrainingListener> listeners,
-                     Checkpoints checkpoints, Rollback rollback, Ema ema) {
+                     Checkpoints checkpoints, Rollback rollback, Ema ema, Execution execution) {
         this.batchSize = batchSize;
         this.steps = steps;
         this.epochs = epochs;
@@ -59,6 +60,12 @@ public final class TrainingSettings {
         this.checkpoints = checkpoints;
         this.rollback = rollback;
         this.ema = ema;
+        this.execution = execution;
+    }
+
+    /** @return how training graphs are built and run */
+    public Execution execution() {
+        return execution;
     }
 
     /** @return samples per batch (per domain for a CycleGAN) */

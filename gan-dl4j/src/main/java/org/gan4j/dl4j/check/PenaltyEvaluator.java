@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.gan4j.Discriminator;
 import org.gan4j.dl4j.internal.GraphParameters;
 import org.gan4j.dl4j.internal.GraphPenaltyInputs;
+import org.gan4j.dl4j.Execution;
 import org.gan4j.dl4j.internal.NetworkCompiler;
 import org.gan4j.dl4j.internal.ParameterStore;
 import org.gan4j.dl4j.internal.ExecutionPlan;
@@ -84,7 +85,8 @@ public final class PenaltyEvaluator {
         SDVariable f = graph.placeHolder(FAKE, DataType.DOUBLE, sampleShape);
         SDVariable a = graph.placeHolder(ALPHA, DataType.DOUBLE, alphaShape);
         ParameterStore store = new ParameterStore("D", Nd4j.getRandomFactory().getNewRandomInstance(0), DataType.DOUBLE);
-        NetworkCompiler compiler = new NetworkCompiler(critic.body(), critic.inputShape(), critic.weightInit(), DataType.DOUBLE);
+        NetworkCompiler compiler = new NetworkCompiler(critic.body(), critic.inputShape(), critic.weightInit(), DataType.DOUBLE,
+                Execution.COMPILED);
         GraphPenaltyInputs inputs = new GraphPenaltyInputs(compiler, new GraphParameters(graph, store), r, f, a,
                 critic.inputShape(), n, DataType.DOUBLE);
         String name = penalty.penalty(graph, inputs).name();

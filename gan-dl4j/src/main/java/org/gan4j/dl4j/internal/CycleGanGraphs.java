@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.Discriminator;
 import org.gan4j.Translator;
+import org.gan4j.dl4j.Execution;
 import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
 import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
 import org.gan4j.loss.GanLoss;
@@ -82,14 +83,15 @@ public record CycleGanGraphs(SameDiff generatorGraph, List<BatchNormUpdate> gene
      * @param identityWeight λ_id (0: no identity term)
      * @param batch          the batch size
      * @param dataType       FLOAT for training, DOUBLE for gradient checks
+     * @param execution      which ops the graphs may use
      * @return the graphs
      */
     public static CycleGanGraphs build(Networks n, GanLoss loss, double cycleWeight, double identityWeight, int batch,
-                                       DataType dataType) {
-        NetworkCompiler g = new NetworkCompiler(n.g().body(), n.g().inputShape(), n.g().weightInit(), dataType);
-        NetworkCompiler f = new NetworkCompiler(n.f().body(), n.f().inputShape(), n.f().weightInit(), dataType);
-        NetworkCompiler dx = new NetworkCompiler(n.dx().body(), n.dx().inputShape(), n.dx().weightInit(), dataType);
-        NetworkCompiler dy = new NetworkCompiler(n.dy().body(), n.dy().inputShape(), n.dy().weightInit(), dataType);
+                                       DataType dataType, Execution execution) {
+        NetworkCompiler g = new NetworkCompiler(n.g().body(), n.g().inputShape(), n.g().weightInit(), dataType, execution);
+        NetworkCompiler f = new NetworkCompiler(n.f().body(), n.f().inputShape(), n.f().weightInit(), dataType, execution);
+        NetworkCompiler dx = new NetworkCompiler(n.dx().body(), n.dx().inputShape(), n.dx().weightInit(), dataType, execution);
+        NetworkCompiler dy = new NetworkCompiler(n.dy().body(), n.dy().inputShape(), n.dy().weightInit(), dataType, execution);
 
         SameDiff gGraph = SameDiff.create();
         SDVariable x = gGraph.placeHolder(X, dataType, n.g().inputShape().withBatch(batch));
@@ -152,7 +154,7 @@ public record CycleGanGraphs(SameDiff generatorGraph, List<BatchNormUpdate> gene
     public static SameDiff inference(Translator translator, ParameterStore params, String inputName, String outputName) {
         SameDiff graph = SameDiff.create();
         SDVariable in = graph.placeHolder(inputName, DataType.FLOAT, translator.inputShape().withBatch(-1));
-        NetworkCompiler c = new NetworkCompiler(translator.body(), translator.inputShape(), translator.weightInit());
+        NetworkCompiler c = NetworkCompiler.forInference(translator.body(), translator.inputShape(), translator.weightInit());
         graph.identity(outputName, c.compile(new GraphParameters(graph, params), in, Mode.INFERENCE, -1).output());
         return graph;
     }

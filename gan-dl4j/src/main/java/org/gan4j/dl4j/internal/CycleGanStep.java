@@ -2,6 +2,7 @@ package org.gan4j.dl4j.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gan4j.dl4j.Execution;
 import org.gan4j.optim.OptimizerSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,19 +56,20 @@ public final class CycleGanStep {
      * @param poolCapacity           images kept in each pool
      * @param poolSeedX              the seed of the draws of the pool of translations into X
      * @param poolSeedY              the seed of the draws of the pool of translations into Y
+     * @param execution              whether the phases run from compiled plans or through SameDiff's session
      */
     public CycleGanStep(CycleGanGraphs graphs, CycleGanGraphs.Networks networks, OptimizerSpec generatorOptimizer,
                         OptimizerSpec discriminatorOptimizer, long steps, int batch, int poolCapacity, long poolSeedX,
-                        long poolSeedY) {
+                        long poolSeedY, Execution execution) {
         Map<String, INDArray> generatorParams = new LinkedHashMap<>(networks.gStore().parameters());
         generatorParams.putAll(networks.fStore().parameters());
         Map<String, INDArray> discriminatorParams = new LinkedHashMap<>(networks.dxStore().parameters());
         discriminatorParams.putAll(networks.dyStore().parameters());
         generatorPhase = new PhaseGraph("generators", graphs.generatorGraph(), CycleGanGraphs.GENERATOR_LOSS,
-                new NetworkUpdater(generatorOptimizer, generatorParams, steps), graphs.generatorUpdates());
+                new NetworkUpdater(generatorOptimizer, generatorParams, steps), graphs.generatorUpdates(), execution);
         discriminatorPhase = new PhaseGraph("discriminators", graphs.discriminatorGraph(),
                 CycleGanGraphs.DISCRIMINATOR_LOSS, new NetworkUpdater(discriminatorOptimizer, discriminatorParams, steps),
-                graphs.discriminatorUpdates());
+                graphs.discriminatorUpdates(), execution);
         x = Nd4j.create(DataType.FLOAT, networks.g().inputShape().withBatch(batch));
         y = Nd4j.create(DataType.FLOAT, networks.f().inputShape().withBatch(batch));
         fakeX = Nd4j.create(DataType.FLOAT, networks.f().outputShape().withBatch(batch));

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 /**
  * A graph op that gan4j runs itself: several native ops on arrays fixed when an {@link ExecutionPlan} is compiled,
  * with a gradient that is again one fused op. SameDiff's own session cannot run these, so they are only put in graphs
- * that run from plans (see {@link PhaseGraph#compiledExecution()}).
+ * that run from plans (under {@link org.gan4j.dl4j.Execution#COMPILED}).
  */
 public abstract class FusedOp extends DynamicCustomOp {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.Discriminator;
 import org.gan4j.Generator;
+import org.gan4j.dl4j.Execution;
 import org.gan4j.Shape;
 import org.gan4j.dl4j.internal.NetworkCompiler.Compiled;
 import org.gan4j.dl4j.internal.NetworkCompiler.Mode;
@@ -54,16 +55,20 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
      * @param batch               the batch size
      * @param generatorParams     the generator's store
      * @param discriminatorParams the discriminator's store
+     * @param execution           which ops the graphs may use
      * @return the graphs
      */
     public static GanGraphs build(Generator generator, Discriminator discriminator, GanLoss loss,
                                   List<DiscriminatorPenalty> penalties, int batch,
-                                  ParameterStore generatorParams, ParameterStore discriminatorParams) {
+                                  ParameterStore generatorParams, ParameterStore discriminatorParams,
+                                  Execution execution) {
         int latentSize = generator.latent().size();
         int classes = discriminator.classes();
         Shape sampleShape = discriminator.inputShape();
-        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.bodyInputShape(), generator.weightInit());
-        NetworkCompiler d = new NetworkCompiler(discriminator.body(), discriminator.bodyInputShape(), discriminator.weightInit());
+        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.bodyInputShape(), generator.weightInit(),
+                DataType.FLOAT, execution);
+        NetworkCompiler d = new NetworkCompiler(discriminator.body(), discriminator.bodyInputShape(),
+                discriminator.weightInit(), DataType.FLOAT, execution);
 
         SameDiff dGraph = SameDiff.create();
         SDVariable real = dGraph.placeHolder(REAL, DataType.FLOAT, sampleShape.withBatch(batch));
@@ -119,7 +124,7 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
         SDVariable z = graph.placeHolder(latentName, DataType.FLOAT, -1, generator.latent().size());
         SDVariable input = generator.classes() == 0 ? z : Conditioning.generatorInput(graph, z,
                 graph.placeHolder(INFERENCE_LABEL, DataType.FLOAT, -1, generator.classes()));
-        NetworkCompiler g = new NetworkCompiler(generator.body(), generator.bodyInputShape(), generator.weightInit());
+        NetworkCompiler g = NetworkCompiler.forInference(generator.body(), generator.bodyInputShape(), generator.weightInit());
         graph.identity(outputName, g.compile(new GraphParameters(graph, params), input, Mode.INFERENCE, -1).output());
         return graph;
     }

@@ -3,6 +3,7 @@ package org.gan4j.dl4j.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gan4j.dl4j.Execution;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class PhaseGraph {
     private final String network;
+    private final Execution execution;
     private final SameDiff graph;
     private final String lossName;
     private final NetworkUpdater updater;
@@ -36,9 +38,12 @@ public final class PhaseGraph {
      * @param lossName         the loss variable's name
      * @param updater          the trained network's optimizer
      * @param batchNormUpdates the running statistics this phase updates
+     * @param execution        whether steps run from a compiled plan or through SameDiff's session
      */
-    public PhaseGraph(String network, SameDiff graph, String lossName, NetworkUpdater updater, List<BatchNormUpdate> batchNormUpdates) {
+    public PhaseGraph(String network, SameDiff graph, String lossName, NetworkUpdater updater,
+                      List<BatchNormUpdate> batchNormUpdates, Execution execution) {
         this.network = network;
+        this.execution = execution;
         this.graph = graph;
         this.lossName = lossName;
         this.updater = updater;
@@ -59,20 +64,6 @@ public final class PhaseGraph {
                 gradientNames.put(p, g.name());
             }
         }
-    }
-
-    /**
-     * The system property that makes every phase run through SameDiff's own session instead of a compiled
-     * {@link ExecutionPlan} ({@code -Dgan4j.executor=samediff}), for comparisons.
-     */
-    public static final String EXECUTOR_PROPERTY = "gan4j.executor";
-
-    /**
-     * @return whether training graphs run from compiled {@link ExecutionPlan}s (unless {@value #EXECUTOR_PROPERTY} is
-     *         "samediff"); graph builders then use {@link FusedOp}s
-     */
-    public static boolean compiledExecution() {
-        return !"samediff".equals(System.getProperty(EXECUTOR_PROPERTY));
     }
 
     /**
@@ -205,7 +196,7 @@ public final class PhaseGraph {
     }
 
     private ExecutionPlan choosePlan() {
-        if (!compiledExecution()) {
+        if (execution == Execution.SAMEDIFF) {
             return null;
         }
         List<String> requested = new ArrayList<>(outputs);
@@ -218,8 +209,9 @@ public final class PhaseGraph {
         boolean fused = gradients.getOps().values().stream().anyMatch(o -> o.getOp() instanceof FusedOp);
         if (fused) {
             throw new IllegalStateException("the " + network + " graph holds an op that gan4j's compiled execution does"
-                    + " not run (" + unsupported.get() + ") beside gan4j's fused ops; run with -D" + EXECUTOR_PROPERTY
-                    + "=samediff to build and run every graph through SameDiff's own session");
+                    + " not run (" + unsupported.get() + ") beside gan4j's fused ops; train with Execution.SAMEDIFF (the builder's"
+                    + " execution(...) or -D" + Execution.PROPERTY + "=samediff) to build and run every graph through"
+                    + " SameDiff's own session");
         }
         return null;
     }

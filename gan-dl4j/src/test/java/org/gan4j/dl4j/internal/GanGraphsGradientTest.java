@@ -55,7 +55,8 @@ class GanGraphsGradientTest {
                 .flatten().dense(1).build();
         g = new ParameterStore("G", Nd4j.getRandomFactory().getNewRandomInstance(1));
         d = new ParameterStore("D", Nd4j.getRandomFactory().getNewRandomInstance(2));
-        graphs = GanGraphs.build(generator, discriminator, new NonSaturatingLoss(), java.util.List.of(), 6, g, d);
+        graphs = GanGraphs.build(generator, discriminator, new NonSaturatingLoss(), java.util.List.of(), 6, g, d,
+                org.gan4j.dl4j.Execution.fromSystemProperty());
         load(fixture.get("g"), G_NAMES, g);
         load(fixture.get("d"), D_NAMES, d);
     }

@@ -36,7 +36,8 @@ class NetworkCompilerTest {
         ParameterStore store = new ParameterStore("T", Nd4j.getRandomFactory().getNewRandomInstance(3));
         SameDiff sd = SameDiff.create();
         SDVariable input = sd.placeHolder("x", DataType.FLOAT, in.withBatch(x.size(0)));
-        NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(layers), in, ParameterInit.normal(0.5));
+        NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(layers), in, ParameterInit.normal(0.5), DataType.FLOAT,
+                org.gan4j.dl4j.Execution.fromSystemProperty());
         NetworkCompiler.Compiled c = compiler.compile(new GraphParameters(sd, store), input, mode, x.size(0));
         for (INDArray p : store.parameters().values()) {
             p.assign(randomArray(p.shape()));
@@ -167,7 +168,7 @@ class NetworkCompilerTest {
         // inference graph over the same store uses the running statistics
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("x", DataType.FLOAT, -1, 2);
-        NetworkCompiler.Compiled c = new NetworkCompiler(new NetworkBody.Layers(layers), Shape.of(2), ParameterInit.normal(0.5))
+        NetworkCompiler.Compiled c = NetworkCompiler.forInference(new NetworkBody.Layers(layers), Shape.of(2), ParameterInit.normal(0.5))
                 .compile(new GraphParameters(sd, r.store()), in, NetworkCompiler.Mode.INFERENCE, -1);
         INDArray y = sd.output(Map.of("x", x), c.output().name()).get(c.output().name());
         for (int n = 0; n < 5; n++) {
@@ -180,18 +181,18 @@ class NetworkCompilerTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {NetworkCompiler.MASKED_ACTIVATION_ELEMENTS, 1000})
+    @org.junit.jupiter.params.provider.ValueSource(longs = {org.gan4j.dl4j.internal.layers.ActivationCompiler.MASKED_ACTIVATION_ELEMENTS, 1000})
     void should_compute_relu_and_leaky_relu_and_their_gradients_as_masks_or_ops(long elements) {
         for (org.gan4j.Activation activation : List.of(org.gan4j.Activation.relu(), org.gan4j.Activation.leakyRelu(0.2))) {
             int n = Math.toIntExact(elements / 64 + 1);
             INDArray x = randomArray(64, n);
-            if (elements >= NetworkCompiler.MASKED_ACTIVATION_ELEMENTS) {
+            if (elements >= org.gan4j.dl4j.internal.layers.ActivationCompiler.MASKED_ACTIVATION_ELEMENTS) {
                 x.putScalar(0, 0.0); // the masks follow PyTorch at 0 (slope 0 or alpha); libnd4j's lrelu takes 1 there
             }
             INDArray w = randomArray(64, n);
             SameDiff sd = SameDiff.create();
             SDVariable in = sd.var("x", x.dup());
-            SDVariable y = NetworkCompiler.activation(sd, activation, in, 64L * n);
+            SDVariable y = org.gan4j.dl4j.internal.layers.ActivationCompiler.activation(sd, activation, in, 64L * n);
             sd.setLossVariables(y.mul(sd.constant(w)).sum());
             double alpha = activation.kind() == org.gan4j.Activation.Kind.RELU ? 0 : 0.2;
             INDArray out = y.eval();
@@ -215,7 +216,8 @@ class NetworkCompilerTest {
         ParameterStore store = new ParameterStore("C", Nd4j.getRandomFactory().getNewRandomInstance(5));
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", randomArray(64, 1, 28, 28));
-        NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(layers), in, ParameterInit.normal(0.5));
+        NetworkCompiler compiler = new NetworkCompiler(new NetworkBody.Layers(layers), in, ParameterInit.normal(0.5), DataType.FLOAT,
+                org.gan4j.dl4j.Execution.fromSystemProperty());
         org.gan4j.loss.CriticGradient critic = compiler.compileWithInputGradient(new GraphParameters(sd, store), x, 64);
         SDVariable loss = critic.scores().sum();
         INDArray ours = new ExecutionPlan(sd, List.of(critic.inputGradient().name())).run(Map.of())
