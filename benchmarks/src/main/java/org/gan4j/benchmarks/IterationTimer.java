@@ -3,7 +3,7 @@ package org.gan4j.benchmarks;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
-import org.gan4j.dl4j.internal.OpProfile;
+import org.gan4j.dl4j.Profiling;
 
 /** Records the wall time of every training step after the warm-up steps. */
 final class IterationTimer implements TrainingListener {
@@ -21,7 +21,7 @@ final class IterationTimer implements TrainingListener {
         long now = System.nanoTime();
         long index = result.step() - 1 - warmup;
         if (index == -1) {
-            OpProfile.reset();
+            Profiling.reset();
         }
         if (index >= 0 && index < nanos.length) {
             nanos[(int) index] = now - last;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.GanTrainer;
-import org.gan4j.dl4j.internal.OpProfile;
+import org.gan4j.dl4j.Profiling;
 import org.gan4j.losses.NonSaturatingLoss;
 import org.gan4j.losses.WassersteinLoss;
 import org.gan4j.optim.OptimizerSpec;
@@ -57,8 +57,8 @@ final class TrainingBenchmark implements Callable<Integer> {
         long t0 = System.nanoTime();
         trainer.build().fit();
         double total = (System.nanoTime() - t0) / 1e9;
-        if (OpProfile.ENABLED) {
-            System.out.print(OpProfile.table(iters));
+        if (Profiling.enabled()) {
+            System.out.print(Profiling.table(iters));
         }
         Timings t = timer.timings();
         double gflops = m.flopsPerIteration() / t.median() / 1e9;

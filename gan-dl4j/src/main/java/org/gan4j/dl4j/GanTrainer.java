@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.gan4j.Discriminator;
 import org.gan4j.Generator;
 import org.gan4j.data.GanDataSource;
-import org.gan4j.dl4j.internal.NetworkCompiler;
+import org.gan4j.dl4j.internal.graph.NetworkCompiler;
 import org.gan4j.loss.DiscriminatorPenalty;
 import org.gan4j.loss.GanLoss;
 import org.gan4j.loss.TrainingRecipe;

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.ImagePreview;
 import org.gan4j.StepResult;
-import org.gan4j.dl4j.internal.ParameterStore;
-import org.gan4j.dl4j.internal.PhaseGraph;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
+import org.gan4j.dl4j.internal.exec.PhaseGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,0 +1,424 @@
+package org.gan4j.dl4j.internal.exec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gan4j.dl4j.internal.ops.FusedOp;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.Variable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseOp;
+import org.nd4j.linalg.api.ops.BaseReduceOp;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.custom.Invoke;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.BaseCompatOp;
+import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
+import org.nd4j.linalg.api.ops.impl.shape.CreateView;
+import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
+import org.nd4j.linalg.api.ops.impl.transforms.Assert;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Assign;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A SameDiff graph compiled into a fixed schedule: the ops that the requested variables need, in dependency order,
+ * each with an op context whose input and output arrays are allocated on the first run and reused by every later run.
+ * A run then only copies the placeholders in and executes the ops; nothing is allocated, shape-inferred or tracked.
+ *
+ * <p>This mirrors what SameDiff's {@code InferenceSession} does per op (argument binding, output-shape inference,
+ * identity pass-through, legacy reduce axes and scalar operands) once instead of every step. It requires fixed
+ * placeholder shapes and a graph without control flow; {@link #supports} says whether a graph qualifies.
+ */
+public final class ExecutionPlan {
+    private final SameDiff graph;
+    private final List<SameDiffOp> schedule;
+    private final List<String> placeholderNames;
+    private final List<String> requested;
+    private final int earlyCount;
+    private final String early;
+    private int compiledCount;
+    private boolean earlyDone;
+    private final Map<String, INDArray> arrays = new HashMap<>();
+    private final Map<String, INDArray> placeholders = new LinkedHashMap<>();
+    private final List<Step> steps = new ArrayList<>();
+    private Map<String, INDArray> results;
+
+    private record Step(DifferentialFunction op, Runnable work) {
+        void run() {
+            work.run();
+        }
+
+        static Step of(DifferentialFunction op, OpContext context) {
+            if (op instanceof CustomOp custom) {
+                return new Step(op, () -> Nd4j.exec(custom, context));
+            }
+            return new Step(op, () -> Nd4j.exec((Op) op, context));
+        }
+    }
+
+    /**
+     * @param graph     the graph whose ops are run (for gradients: the graph's gradient function)
+     * @param requested the variables a run returns
+     */
+    public ExecutionPlan(SameDiff graph, Collection<String> requested) {
+        this(graph, requested, Map.of(), null);
+    }
+
+    /**
+     * @param graph     the graph whose ops are run (for gradients: the graph's gradient function)
+     * @param requested the variables a run returns
+     * @param injected  variables whose values another plan computes, by reference: the ops producing them are not
+     *                  run, and every run reads the arrays as they are then
+     * @param early     a variable that {@link #runEarly} computes before the rest of the graph, or null
+     */
+    public ExecutionPlan(SameDiff graph, Collection<String> requested, Map<String, INDArray> injected, String early) {
+        this.graph = graph;
+        this.requested = List.copyOf(requested);
+        this.arrays.putAll(injected);
+        List<SameDiffOp> all = schedule(graph, this.requested, injected.keySet());
+        if (early == null) {
+            this.schedule = all;
+            this.earlyCount = 0;
+        } else {
+            List<SameDiffOp> first = schedule(graph, List.of(early), injected.keySet());
+            Set<String> firstNames = new HashSet<>();
+            first.forEach(o -> firstNames.add(o.getName()));
+            List<SameDiffOp> ordered = new ArrayList<>(first);
+            all.stream().filter(o -> !firstNames.contains(o.getName())).forEach(ordered::add);
+            this.schedule = ordered;
+            this.earlyCount = first.size();
+        }
+        this.early = early;
+        Set<String> used = new java.util.LinkedHashSet<>();
+        for (SameDiffOp sdo : schedule) {
+            for (String in : sdo.getInputsToOp() == null ? List.<String>of() : sdo.getInputsToOp()) {
+                if (graph.getVariable(in).isPlaceHolder() && !injected.containsKey(in)) {
+                    used.add(in);
+                }
+            }
+        }
+        this.placeholderNames = List.copyOf(used);
+    }
+
+    /**
+     * Computes outputs and parameter gradients of a graph once, from a plan (for checks and tests; training keeps
+     * its plans). Creates the gradient function when missing, with the first output as the loss if the graph has none.
+     *
+     * @param graph      the graph
+     * @param feed       its placeholders
+     * @param outputs    the outputs wanted
+     * @param parameters the parameters whose gradients are wanted (those the loss does not depend on are left out)
+     * @return copies of the outputs and gradients
+     */
+    public static org.nd4j.autodiff.samediff.api.OutAndGrad outputsAndGradients(SameDiff graph, Map<String, INDArray> feed,
+            List<String> outputs, Collection<String> parameters) {
+        if (graph.getFunction("grad") == null) {
+            if (graph.getLossVariables().isEmpty()) {
+                graph.setLossVariables(outputs.get(0));
+            }
+            Stdout.silenced(() -> {
+                graph.createGradFunction();
+                return null;
+            });
+        }
+        List<String> requested = new ArrayList<>(outputs);
+        Map<String, String> gradientNames = new LinkedHashMap<>();
+        for (String p : parameters) {
+            SDVariable g = graph.getVariable(p).getGradient();
+            if (g != null) {
+                gradientNames.put(p, g.name());
+                requested.add(g.name());
+            }
+        }
+        Map<String, INDArray> out = new ExecutionPlan(graph.getFunction("grad"), requested).run(feed);
+        Map<String, INDArray> outs = new LinkedHashMap<>();
+        outputs.forEach(o -> outs.put(o, out.get(o).dup()));
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        gradientNames.forEach((p, g) -> grads.put(p, out.get(g).dup()));
+        return new org.nd4j.autodiff.samediff.api.OutAndGrad(outs, grads);
+    }
+
+    /**
+     * @param graph     a graph
+     * @param requested the variables a run would return
+     * @return empty when every op those variables need can run from a fixed schedule, else the first op that cannot
+     */
+    public static Optional<String> unsupportedOp(SameDiff graph, Collection<String> requested) {
+        for (SameDiffOp sdo : schedule(graph, List.copyOf(requested), Set.of())) {
+            DifferentialFunction op = sdo.getOp();
+            boolean plain = op instanceof Identity || op instanceof DynamicCustomOp || op instanceof BaseOp;
+            boolean special = op instanceof BaseCompatOp || op instanceof BaseTensorOp || op instanceof Invoke
+                    || op instanceof ExternalErrorsFunction || op instanceof Assign || op instanceof CreateView
+                    || op instanceof Assert;
+            if (!plain || special || (sdo.getControlDeps() != null && !sdo.getControlDeps().isEmpty())) {
+                return Optional.of(op.opName() + " (" + sdo.getName() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the schedule. The returned arrays belong to the plan and are overwritten by the next run.
+     *
+     * @param feed an array for every placeholder the requested variables need, of the same shape on every run
+     * @return the requested variables' values
+     */
+    public Map<String, INDArray> run(Map<String, INDArray> feed) {
+        if (!earlyDone) {
+            runEarly(feed);
+        }
+        earlyDone = false;
+        execute(earlyCount, schedule.size());
+        if (results == null) {
+            results = collectResults();
+        }
+        return results;
+    }
+
+    /**
+     * Runs the ops that the early variable needs (the first part of a run); {@link #run} then runs the rest.
+     *
+     * @param feed an array for every placeholder the plan uses
+     * @return the early variable's array (the plan's own, overwritten by the next run)
+     */
+    public INDArray runEarly(Map<String, INDArray> feed) {
+        bindPlaceholders(feed);
+        execute(0, earlyCount);
+        earlyDone = true;
+        return early == null ? null : arrays.get(early);
+    }
+
+    private void bindPlaceholders(Map<String, INDArray> feed) {
+        for (String name : placeholderNames) {
+            INDArray given = feed.get(name);
+            if (given == null) {
+                throw new IllegalArgumentException("placeholder " + name + " was not fed");
+            }
+            INDArray own = placeholders.get(name);
+            if (own == null) {
+                own = given.dup();
+                placeholders.put(name, own);
+                arrays.put(name, own);
+            } else if (given != own) {
+                if (!java.util.Arrays.equals(given.shape(), own.shape())) {
+                    throw new IllegalArgumentException("placeholder " + name + " has shape "
+                            + java.util.Arrays.toString(given.shape()) + "; this plan was compiled for "
+                            + java.util.Arrays.toString(own.shape()));
+                }
+                own.assign(given);
+            }
+        }
+    }
+
+    private void execute(int from, int to) {
+        if (compiledCount < to) {
+            // first run: each op is bound once the ops before it have run (some shapes depend on values)
+            for (int i = from; i < to; i++) {
+                if (i >= compiledCount) {
+                    compileNext();
+                }
+                Step s = steps.get(i);
+                if (s != null) {
+                    s.run();
+                }
+            }
+            return;
+        }
+        if (OpProfile.ENABLED) {
+            for (int i = from; i < to; i++) {
+                Step s = steps.get(i);
+                if (s == null) {
+                    continue;
+                }
+                long t = System.nanoTime();
+                s.run();
+                OpProfile.record(s.op, System.nanoTime() - t);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                Step s = steps.get(i);
+                if (s != null) {
+                    s.run();
+                }
+            }
+        }
+    }
+
+    /** Binds the next op of the schedule to arrays (allocating its outputs); identities become null steps. */
+    private void compileNext() {
+        SameDiffOp sdo = schedule.get(compiledCount++);
+        DifferentialFunction op = sdo.getOp();
+        INDArray[] args = arguments(op);
+        if (op instanceof Identity) {
+            arrays.put(op.outputVariablesNames()[0], args[0]);
+            steps.add(null);
+            return;
+        }
+        if (op instanceof FusedOp fused) {
+            List<long[]> shapes = fused.outputShapes(args);
+            String[] outNames = op.outputVariablesNames();
+            INDArray[] outs = new INDArray[outNames.length];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = Nd4j.create(graph.getVariable(outNames[i]).dataType(), shapes.get(i));
+                arrays.put(outNames[i], outs[i]);
+            }
+            steps.add(new Step(op, fused.bind(args, outs)));
+            return;
+        }
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        if (op instanceof DynamicCustomOp custom) {
+            context.setArgs(args, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
+            List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
+            String[] outNames = op.outputVariablesNames();
+            if (shapes == null || shapes.size() != outNames.length) {
+                throw new IllegalStateException("op " + sdo.getName() + " (" + op.opName() + "): "
+                        + (shapes == null ? 0 : shapes.size()) + " output shapes for " + outNames.length + " outputs");
+            }
+            for (int i = 0; i < outNames.length; i++) {
+                INDArray out = allocate(shapes.get(i), graph.getVariable(outNames[i]).dataType());
+                context.setOutputArray(i, out);
+                arrays.put(outNames[i], out);
+            }
+        } else {
+            bindLegacy((BaseOp) op, args, context);
+        }
+        steps.add(Step.of(op, context));
+    }
+
+    private Map<String, INDArray> collectResults() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String name : requested) {
+            INDArray a = arrays.get(name);
+            if (a == null) {
+                a = graph.getArrForVarName(name);
+            }
+            if (a == null) {
+                throw new IllegalStateException("variable " + name + " has no value after the first run");
+            }
+            out.put(name, a);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private void bindLegacy(BaseOp op, INDArray[] args, OpContext context) {
+        boolean axisArgument = false;
+        if (op instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && args.length == 2) {
+            INDArray axis = args[1];
+            if (axis.isEmpty()) {
+                throw new IllegalStateException("op " + op.getOwnName() + ": empty reduction axes are not supported");
+            }
+            op.setDimensions(Shape.normalizeAxis(args[0].rank(), axis.toIntVector()));
+            ((BaseReduceOp) op).setEmptyReduce(false);
+            axisArgument = true;
+        } else if (op instanceof ScalarOp scalar && args.length == 2) {
+            scalar.setScalar(args[1]);
+        }
+        if (args.length > 0) {
+            context.setInputArray(0, args[0]);
+            if (args.length == 2 && !axisArgument) {
+                context.setInputArray(1, args[1]);
+            }
+        }
+        List<LongShapeDescriptor> shapes = op.calculateOutputShape(context);
+        if (shapes == null || shapes.size() != 1) {
+            throw new IllegalStateException("op " + op.getOwnName() + " (" + op.opName() + "): no output shape");
+        }
+        INDArray out = Nd4j.create(shapes.get(0));
+        context.setOutputArray(0, out);
+        arrays.put(op.outputVariablesNames()[0], out);
+    }
+
+    private static INDArray allocate(LongShapeDescriptor shape, DataType variableType) {
+        LongShapeDescriptor s = shape.dataType() == variableType ? shape : shape.asDataType(variableType);
+        return Nd4j.create(s);
+    }
+
+    private INDArray[] arguments(DifferentialFunction op) {
+        String[] names = op.argNames();
+        INDArray[] args = new INDArray[names == null ? 0 : names.length];
+        for (int i = 0; i < args.length; i++) {
+            String name = names[i];
+            INDArray a = arrays.get(name);
+            if (a == null) {
+                SDVariable v = graph.getVariable(name);
+                if (v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT) {
+                    a = v.getArr();
+                    arrays.put(name, a);
+                } else if (v.isPlaceHolder()) {
+                    throw new IllegalArgumentException("placeholder " + name + " was not fed");
+                }
+            }
+            if (a == null) {
+                throw new IllegalStateException("op " + op.getOwnName() + ": no array for input " + name);
+            }
+            args[i] = a;
+        }
+        return args;
+    }
+
+    /** The ops the requested variables depend on, each after the ops producing its inputs. */
+    private static List<SameDiffOp> schedule(SameDiff graph, List<String> requested, Set<String> stops) {
+        Map<String, SameDiffOp> ops = graph.getOps();
+        Map<String, Variable> variables = graph.getVariables();
+        List<SameDiffOp> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Set<String> entered = new HashSet<>();
+        Deque<String> stack = new ArrayDeque<>();
+        for (String name : requested) {
+            Variable v = variables.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("the graph has no variable " + name);
+            }
+            if (v.getOutputOfOp() != null && !stops.contains(name)) {
+                stack.push(v.getOutputOfOp());
+            }
+            while (!stack.isEmpty()) {
+                String opName = stack.peek();
+                if (done.contains(opName)) {
+                    stack.pop();
+                    continue;
+                }
+                SameDiffOp sdo = ops.get(opName);
+                if (entered.add(opName)) {
+                    List<String> inputs = sdo.getInputsToOp();
+                    if (inputs != null) {
+                        for (String in : inputs) {
+                            String producer = stops.contains(in) ? null : variables.get(in).getOutputOfOp();
+                            if (producer != null && !done.contains(producer)) {
+                                if (entered.contains(producer)) {
+                                    throw new IllegalStateException("the graph has a cycle through " + producer);
+                                }
+                                stack.push(producer);
+                            }
+                        }
+                    }
+                } else {
+                    stack.pop();
+                    done.add(opName);
+                    order.add(sdo);
+                }
+            }
+        }
+        return order;
+    }
+}

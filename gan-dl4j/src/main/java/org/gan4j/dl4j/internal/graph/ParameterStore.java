@@ -1,0 +1,126 @@
+package org.gan4j.dl4j.internal.graph;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gan4j.ParameterInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The arrays of one network: trainable parameters and non-trainable state (batch-norm running statistics), created
+ * once, in a fixed order, and shared by every graph the network is compiled into.
+ */
+public final class ParameterStore {
+    private final String network;
+    private final Random random;
+    private final DataType dataType;
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+    private final Map<String, INDArray> state = new LinkedHashMap<>();
+
+    /**
+     * @param network the network's name prefix, "G" or "D"
+     * @param random  the generator used for initialisation
+     */
+    public ParameterStore(String network, Random random) {
+        this(network, random, DataType.FLOAT);
+    }
+
+    /**
+     * @param network  the network's name prefix, "G" or "D"
+     * @param random   the generator used for initialisation
+     * @param dataType the floating-point type of the arrays
+     */
+    public ParameterStore(String network, Random random, DataType dataType) {
+        this.network = network;
+        this.random = random;
+        this.dataType = dataType;
+    }
+
+    /**
+     * @param other  a store whose arrays are all created
+     * @param random the generator of the new store (used only for arrays created later)
+     * @return a store holding copies of every array of {@code other}, under the same names
+     */
+    public static ParameterStore copyOf(ParameterStore other, Random random) {
+        ParameterStore copy = new ParameterStore(other.network, random, other.dataType);
+        other.parameters.forEach((k, v) -> copy.parameters.put(k, v.dup()));
+        other.state.forEach((k, v) -> copy.state.put(k, v.dup()));
+        return copy;
+    }
+
+    /** @return the network's name prefix */
+    public String network() {
+        return network;
+    }
+
+    /**
+     * Returns the trainable parameter with this key, creating it on first use.
+     *
+     * @param key   the parameter's full name
+     * @param init  its initialisation
+     * @param shape its shape
+     * @return the array
+     */
+    public INDArray parameter(String key, ParameterInit init, long... shape) {
+        INDArray existing = parameters.get(key);
+        if (existing != null) {
+            if (!java.util.Arrays.equals(existing.shape(), shape)) {
+                throw new IllegalArgumentException("parameter " + key + " was created with shape "
+                        + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
+                        + java.util.Arrays.toString(shape));
+            }
+            return existing;
+        }
+        INDArray array = Nd4j.create(dataType, shape);
+        initialise(array, init, shape);
+        parameters.put(key, array);
+        return array;
+    }
+
+    /**
+     * Returns the non-trainable state array with this key, creating it filled with {@code value} on first use.
+     *
+     * @param key   the state's full name
+     * @param value the initial value
+     * @param shape its shape
+     * @return the array
+     */
+    public INDArray state(String key, double value, long... shape) {
+        return state.computeIfAbsent(key, k -> Nd4j.create(dataType, shape).assign(value));
+    }
+
+    /** @return the trainable parameters by name, in creation order */
+    public Map<String, INDArray> parameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    /** @return the non-trainable state by name, in creation order */
+    public Map<String, INDArray> state() {
+        return Collections.unmodifiableMap(state);
+    }
+
+    private void initialise(INDArray array, ParameterInit init, long[] shape) {
+        long fanOut = shape[shape.length - 1];
+        long fanIn = shape.length == 1 ? shape[0] : array.length() / fanOut;
+        if (init instanceof ParameterInit.Constant c) {
+            array.assign(c.value());
+        } else if (init instanceof ParameterInit.Normal n) {
+            Nd4j.getExecutioner().exec(new GaussianDistribution(array, n.mean(), n.std()), random);
+        } else if (init instanceof ParameterInit.FanInUniform) {
+            uniform(array, 1.0 / Math.sqrt(fanIn));
+        } else if (init instanceof ParameterInit.XavierUniform) {
+            uniform(array, Math.sqrt(6.0 / (fanIn + fanOut)));
+        } else {
+            throw new IllegalArgumentException("unknown initialisation " + init);
+        }
+    }
+
+    private void uniform(INDArray array, double bound) {
+        Nd4j.getExecutioner().exec(new UniformDistribution(array, -bound, bound), random);
+    }
+}

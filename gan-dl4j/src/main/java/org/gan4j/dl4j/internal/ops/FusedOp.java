@@ -1,0 +1,74 @@
+package org.gan4j.dl4j.internal.ops;
+
+import java.util.List;
+import org.gan4j.dl4j.internal.exec.ExecutionPlan;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+
+/**
+ * A graph op that gan4j runs itself: several native ops on arrays fixed when an {@link ExecutionPlan} is compiled,
+ * with a gradient that is again one fused op. SameDiff's own session cannot run these, so they are only put in graphs
+ * that run from plans (under {@link org.gan4j.dl4j.Execution#COMPILED}).
+ */
+public abstract class FusedOp extends DynamicCustomOp {
+
+    /**
+     * @param sd   the graph
+     * @param args the op's inputs
+     */
+    protected FusedOp(SameDiff sd, SDVariable[] args) {
+        super(null, sd, args, false);
+    }
+
+    /** For SameDiff's copies of a graph (it clones ops through serialization and the no-argument constructor). */
+    protected FusedOp() {
+    }
+
+    /**
+     * Makes SameDiff able to copy graphs holding this op: it recreates ops by name (arguments travel as the op's
+     * integer and floating-point arguments).
+     *
+     * @param prototype an instance of the op's class
+     */
+    protected static void register(FusedOp prototype) {
+        org.nd4j.imports.converters.ImportClassMapping.getOpNameMapping().putIfAbsent(prototype.opName(), prototype);
+    }
+
+    @Override
+    public java.util.Map<String, Object> propertiesForFunction() {
+        return java.util.Map.of();
+    }
+
+    @Override
+    public void setPropertiesForFunction(java.util.Map<String, Object> properties) {
+    }
+
+    /**
+     * @param inputs the input arrays (of the first run)
+     * @return the shapes of the outputs
+     */
+    public abstract List<long[]> outputShapes(INDArray[] inputs);
+
+    /**
+     * @param inputs  the input arrays, fixed for every run
+     * @param outputs the output arrays, fixed for every run
+     * @return what one run executes
+     */
+    public abstract Runnable bind(INDArray[] inputs, INDArray[] outputs);
+
+    @Override
+    public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
+        return java.util.Collections.nCopies(outputCount(), dataTypes.get(0));
+    }
+
+    /** @return the number of outputs */
+    protected abstract int outputCount();
+
+    @Override
+    public int getNumOutputs() {
+        return outputCount();
+    }
+}
