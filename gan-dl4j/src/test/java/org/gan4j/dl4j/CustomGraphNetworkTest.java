@@ -65,4 +65,26 @@ class CustomGraphNetworkTest {
         assertThatThrownBy(trainer::fit).isInstanceOf(GanTrainingException.class)
                 .hasMessage("generator produces samples of shape [2, 3] but declares [2, 1]");
     }
+
+    @Test
+    void should_refuse_a_checkpoint_of_another_custom_graph_that_prints_alike(@TempDir Path dir) {
+        // the same parameters and the same spec text ("custom graph"), but a tanh in one critic: another training graph
+        GraphNetwork squashed = (ctx, x) -> ctx.graph().math.tanh(CRITIC.define(ctx, x));
+        Generator g = Generator.builder().latent(LatentSpace.gaussian(1)).custom(Shape.of(1), AFFINE).build();
+        Discriminator plain = Discriminator.builder().input(1).custom(Shape.of(1), CRITIC).build();
+        Discriminator tanh = Discriminator.builder().input(1).custom(Shape.of(1), squashed).build();
+        assertThat(tanh.toString()).isEqualTo(plain.toString());
+        GanTrainer.builder().generator(g).discriminator(plain).data(GaussianMlpGanTest.gaussian(100, 0, 1, 1))
+                .batchSize(10).steps(2).checkpoints(dir, 2, 1).build().fit();
+
+        GanTrainer other = GanTrainer.builder().generator(g).discriminator(tanh)
+                .data(GaussianMlpGanTest.gaussian(100, 0, 1, 1)).batchSize(10).steps(4).build();
+        assertThatThrownBy(() -> other.resume(dir.resolve("checkpoint-000000002.zip")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageMatching("checkpoint was written by another configuration: graphs: sha256:[0-9a-f]{16} vs"
+                        + " sha256:[0-9a-f]{16} \\(checkpoint vs trainer\\)");
+        TrainedGan same = GanTrainer.builder().generator(g).discriminator(plain).data(GaussianMlpGanTest.gaussian(100, 0, 1, 1))
+                .batchSize(10).steps(4).build().resume(dir.resolve("checkpoint-000000002.zip"));
+        assertThat(same.history().size()).isEqualTo(4);
+    }
 }

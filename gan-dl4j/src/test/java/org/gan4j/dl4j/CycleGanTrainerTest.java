@@ -157,7 +157,7 @@ class CycleGanTrainerTest {
     }
 
     @Test
-    void should_resume_from_a_checkpoint_exactly_as_an_uninterrupted_run(@TempDir Path dir) {
+    void should_resume_from_a_checkpoint_exactly_as_an_uninterrupted_run(@TempDir Path dir) throws java.io.IOException {
         TrainedCycleGan reference = trainer().steps(8).imagePool(3).build().fit();
         CycleGanTrainer interrupted = trainer().steps(8).imagePool(3).checkpoints(dir, 4, 5).listener(new TrainingListener() {
             @Override
@@ -183,5 +183,11 @@ class CycleGanTrainerTest {
         assertThatThrownBy(() -> trainer().steps(3).imagePool(3).build().resume(checkpoint))
                 .hasMessage("checkpoint is at step 4, beyond this trainer's 3 steps");
         assertThatThrownBy(() -> CycleGanTrainer.builder().checkpoints(dir, 0, 1)).hasMessage("every must be >= 1 but was 0");
+        Path truncated = dir.resolve("truncated.zip");
+        byte[] whole = java.nio.file.Files.readAllBytes(checkpoint);
+        java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> trainer().steps(8).imagePool(3).build().resume(truncated))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("checkpoint " + truncated + " is corrupted or truncated");
     }
 }

@@ -1,15 +1,12 @@
 package org.gan4j.dl4j.internal.exec;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.gan4j.dl4j.internal.ops.FusedOp;
 import org.nd4j.autodiff.functions.DifferentialFunction;
@@ -17,7 +14,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseOp;
@@ -28,13 +24,6 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
-import org.nd4j.linalg.api.ops.custom.Invoke;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.BaseCompatOp;
-import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
-import org.nd4j.linalg.api.ops.impl.shape.CreateView;
-import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
-import org.nd4j.linalg.api.ops.impl.transforms.Assert;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.Assign;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
@@ -47,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>This mirrors what SameDiff's {@code InferenceSession} does per op (argument binding, output-shape inference,
  * identity pass-through, legacy reduce axes and scalar operands) once instead of every step. It requires fixed
- * placeholder shapes and a graph without control flow; {@link #supports} says whether a graph qualifies.
+ * placeholder shapes and a graph without control flow; {@link OpSchedule#unsupportedOp} says whether a graph qualifies.
  */
 public final class ExecutionPlan {
     private final SameDiff graph;
@@ -95,12 +84,12 @@ public final class ExecutionPlan {
         this.graph = graph;
         this.requested = List.copyOf(requested);
         this.arrays.putAll(injected);
-        List<SameDiffOp> all = schedule(graph, this.requested, injected.keySet());
+        List<SameDiffOp> all = OpSchedule.of(graph, this.requested, injected.keySet());
         if (early == null) {
             this.schedule = all;
             this.earlyCount = 0;
         } else {
-            List<SameDiffOp> first = schedule(graph, List.of(early), injected.keySet());
+            List<SameDiffOp> first = OpSchedule.of(graph, List.of(early), injected.keySet());
             Set<String> firstNames = new HashSet<>();
             first.forEach(o -> firstNames.add(o.getName()));
             List<SameDiffOp> ordered = new ArrayList<>(first);
@@ -156,25 +145,6 @@ public final class ExecutionPlan {
         Map<String, INDArray> grads = new LinkedHashMap<>();
         gradientNames.forEach((p, g) -> grads.put(p, out.get(g).dup()));
         return new org.nd4j.autodiff.samediff.api.OutAndGrad(outs, grads);
-    }
-
-    /**
-     * @param graph     a graph
-     * @param requested the variables a run would return
-     * @return empty when every op those variables need can run from a fixed schedule, else the first op that cannot
-     */
-    public static Optional<String> unsupportedOp(SameDiff graph, Collection<String> requested) {
-        for (SameDiffOp sdo : schedule(graph, List.copyOf(requested), Set.of())) {
-            DifferentialFunction op = sdo.getOp();
-            boolean plain = op instanceof Identity || op instanceof DynamicCustomOp || op instanceof BaseOp;
-            boolean special = op instanceof BaseCompatOp || op instanceof BaseTensorOp || op instanceof Invoke
-                    || op instanceof ExternalErrorsFunction || op instanceof Assign || op instanceof CreateView
-                    || op instanceof Assert;
-            if (!plain || special || (sdo.getControlDeps() != null && !sdo.getControlDeps().isEmpty())) {
-                return Optional.of(op.opName() + " (" + sdo.getName() + ")");
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -374,51 +344,5 @@ public final class ExecutionPlan {
             args[i] = a;
         }
         return args;
-    }
-
-    /** The ops the requested variables depend on, each after the ops producing its inputs. */
-    private static List<SameDiffOp> schedule(SameDiff graph, List<String> requested, Set<String> stops) {
-        Map<String, SameDiffOp> ops = graph.getOps();
-        Map<String, Variable> variables = graph.getVariables();
-        List<SameDiffOp> order = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        Set<String> entered = new HashSet<>();
-        Deque<String> stack = new ArrayDeque<>();
-        for (String name : requested) {
-            Variable v = variables.get(name);
-            if (v == null) {
-                throw new IllegalArgumentException("the graph has no variable " + name);
-            }
-            if (v.getOutputOfOp() != null && !stops.contains(name)) {
-                stack.push(v.getOutputOfOp());
-            }
-            while (!stack.isEmpty()) {
-                String opName = stack.peek();
-                if (done.contains(opName)) {
-                    stack.pop();
-                    continue;
-                }
-                SameDiffOp sdo = ops.get(opName);
-                if (entered.add(opName)) {
-                    List<String> inputs = sdo.getInputsToOp();
-                    if (inputs != null) {
-                        for (String in : inputs) {
-                            String producer = stops.contains(in) ? null : variables.get(in).getOutputOfOp();
-                            if (producer != null && !done.contains(producer)) {
-                                if (entered.contains(producer)) {
-                                    throw new IllegalStateException("the graph has a cycle through " + producer);
-                                }
-                                stack.push(producer);
-                            }
-                        }
-                    }
-                } else {
-                    stack.pop();
-                    done.add(opName);
-                    order.add(sdo);
-                }
-            }
-        }
-        return order;
     }
 }

@@ -205,7 +205,7 @@ public final class PhaseGraph {
         List<String> requested = new ArrayList<>(outputs);
         requested.addAll(gradientNames.values());
         SameDiff gradients = graph.getFunction("grad");
-        java.util.Optional<String> unsupported = ExecutionPlan.unsupportedOp(gradients, requested);
+        java.util.Optional<String> unsupported = OpSchedule.unsupportedOp(gradients, requested);
         if (unsupported.isEmpty()) {
             return new ExecutionPlan(gradients, requested, injected, early);
         }

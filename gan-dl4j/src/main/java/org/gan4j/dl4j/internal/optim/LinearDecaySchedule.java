@@ -6,8 +6,11 @@ import org.nd4j.linalg.schedule.ISchedule;
 /** ND4J's view of {@link LearningRateSchedule.LinearDecay} over a known number of updates. */
 public final class LinearDecaySchedule implements ISchedule {
     private static final long serialVersionUID = 1L;
+    /** The initial learning rate. */
     private final double learningRate;
+    /** The decay. */
     private final LearningRateSchedule.LinearDecay decay;
+    /** The number of updates in the run. */
     private final long updates;
 
     /**
