@@ -12,15 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gan4j.CycleGanStepResult;
+import org.gan4j.ImageTranslator;
+import org.gan4j.Shape;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
-import org.gan4j.ImageTranslator;
-import org.gan4j.Shape;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.Checkpoint;
 import org.gan4j.dl4j.CycleGanTrainer;
 import org.gan4j.dl4j.TrainedCycleGan;
+import org.gan4j.dl4j.listeners.HtmlReportListener;
 import org.gan4j.dl4j.listeners.ImageGrid;
 import org.gan4j.metrics.FashionMnistClassifier;
 import org.gan4j.zoo.CycleGan;
@@ -154,7 +155,9 @@ final class CycleGanCommand implements Callable<Integer> {
                 out.toAbsolutePath());
         long t0 = System.nanoTime();
         CycleGanTrainer.Builder builder = trainer(domains, filters, blocks, batch, steps, seed).identityWeight(identity)
-                .listener(new Progress(Math.max(1, steps / 15)));
+                .listener(new Progress(Math.max(1, steps / 15)))
+                .listener(new HtmlReportListener(out, (int) Math.max(1, steps / 10),
+                        "losses and terms during training; translation accuracy and cycle error in summary.json"));
         Path checkpoints = out.resolve("checkpoints");
         if (checkpointEvery > 0) {
             builder.checkpoints(checkpoints, checkpointEvery, 2);

@@ -70,6 +70,7 @@ class SamplesSmokeTest {
                 "--checkpoint-every", "1", "--out", out.toString())).isZero();
         assertThat(out.resolve("checkpoints").resolve("checkpoint-000000002.zip")).exists();
         assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(3);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("alt=\"loss terms\"").contains("alt=\"samples\"");
         // a longer run in the same folder continues from the newest checkpoint (a fresh run would rewrite it)
         java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(out.resolve("checkpoints").resolve("checkpoint-000000002.zip"));
         assertThat(Gan4jSamples.run("cyclegan", "--bundled", "--steps", "3", "--filters", "2", "--blocks", "1", "--eval", "10",
