@@ -12,7 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record ImagePreview(INDArray images, int columns) {
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param images  the images
+     * @param columns images per row, &gt;= 1
+     */
     public ImagePreview {
         Objects.requireNonNull(images, "images == null");
         if (columns < 1) {

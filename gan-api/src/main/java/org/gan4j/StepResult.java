@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record StepResult(long step, int epoch, double discriminatorLoss, double generatorLoss, Map<String, Double> terms) {
 
-    /** Copies the terms, keeping their order. */
+    /**
+     * Copies the terms, keeping their order.
+     *
+     * @param step              the 1-based step number
+     * @param epoch             the 0-based epoch
+     * @param discriminatorLoss the discriminator's loss
+     * @param generatorLoss     the generator's loss
+     * @param terms             named parts of the losses
+     */
     public StepResult {
         Objects.requireNonNull(terms, "terms == null");
         terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));
