@@ -91,4 +91,50 @@ class LossFixtureTest {
         assertThat(r.generatorLoss()).isFinite();
         assertThat(java.util.Arrays.stream(r.discriminatorGradientWrtFake()).boxed()).allSatisfy(g -> assertThat(g).isFinite());
     }
+
+    /** Which losses read the discriminator as a real/fake classifier (the collapse warning's contract). */
+    static Stream<Arguments> classifiers() {
+        return Stream.of(
+                Arguments.of(new LeastSquaresLoss(), true),
+                Arguments.of(LeastSquaresLoss.cycleGan(), true),
+                Arguments.of(new NonSaturatingLoss(), true),
+                Arguments.of(NonSaturatingLoss.withRealLabel(0.875), true),
+                Arguments.of(new MinimaxLoss(), true),
+                Arguments.of(new WassersteinLoss(), false),
+                Arguments.of(WassersteinLoss.withGradientPenalty(), false),
+                Arguments.of(new HingeLoss(), false),
+                Arguments.of(new GanLoss() {
+                    @Override
+                    public org.nd4j.autodiff.samediff.SDVariable discriminatorLoss(org.nd4j.autodiff.samediff.SameDiff graph,
+                            org.nd4j.autodiff.samediff.SDVariable realLogits, org.nd4j.autodiff.samediff.SDVariable fakeLogits) {
+                        return fakeLogits.mean().sub(realLogits.mean());
+                    }
+
+                    @Override
+                    public org.nd4j.autodiff.samediff.SDVariable generatorLoss(org.nd4j.autodiff.samediff.SameDiff graph,
+                            org.nd4j.autodiff.samediff.SDVariable fakeLogits) {
+                        return fakeLogits.mean().neg();
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "a loss that does not say";
+                    }
+                }, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("classifiers")
+    void should_say_whether_its_discriminator_is_a_real_fake_classifier(GanLoss loss, boolean classifier) {
+        assertThat(loss.classifiesRealAndFake()).isEqualTo(classifier);
+        if (classifier) {
+            // a loss near 0 can only mean a winning discriminator if the loss is never below 0
+            java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+            for (int trial = 0; trial < 20; trial++) {
+                double[] real = random.doubles(4, -8, 8).toArray();
+                double[] fake = random.doubles(4, -8, 8).toArray();
+                assertThat(LossEvaluator.evaluate(loss, real, fake).discriminatorLoss()).isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
 }
