@@ -1,25 +1,27 @@
 package org.gan4j.dl4j;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.gan4j.GanTrainingException;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.ImagePreview;
 import org.gan4j.StepResult;
-import org.gan4j.dl4j.internal.family.CollapseMonitor;
-import org.gan4j.dl4j.internal.graph.GanGraphs;
 import org.gan4j.dl4j.internal.data.LabelSampler;
 import org.gan4j.dl4j.internal.data.LatentSampler;
-import org.gan4j.dl4j.internal.optim.NetworkUpdater;
-import org.gan4j.dl4j.internal.graph.ParameterStore;
-import org.gan4j.dl4j.internal.exec.PhaseGraph;
 import org.gan4j.dl4j.internal.data.RandomStream;
 import org.gan4j.dl4j.internal.data.RealBatches;
+import org.gan4j.dl4j.internal.exec.PhaseGraph;
+import org.gan4j.dl4j.internal.family.CollapseMonitor;
+import org.gan4j.dl4j.internal.graph.GanGraphs;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
+import org.gan4j.dl4j.internal.optim.NetworkUpdater;
 import org.gan4j.loss.WeightConstraint;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -161,9 +163,9 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
                 setup.seed(RandomStream.SAMPLER), config.discriminator.classes());
         INDArray probe = sampler.sample(2);
         long[] expected = config.generator.outputShape().withBatch(2);
-        if (!java.util.Arrays.equals(probe.shape(), expected)) {
-            throw new GanTrainingException("generator produces samples of shape " + java.util.Arrays.toString(probe.shape())
-                    + " but declares " + java.util.Arrays.toString(expected));
+        if (!Arrays.equals(probe.shape(), expected)) {
+            throw new GanTrainingException("generator produces samples of shape " + Arrays.toString(probe.shape())
+                    + " but declares " + Arrays.toString(expected));
         }
     }
 
@@ -266,7 +268,7 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
     }
 
     @Override
-    public void restore(State state, java.util.function.Function<String, Map<String, INDArray>> arrays) {
+    public void restore(State state, Function<String, Map<String, INDArray>> arrays) {
         latentSampler.restoreRandomState(state.latentRandom());
         sampler.latentSampler().restoreRandomState(state.samplerRandom());
         batches.restorePosition(state.dataPosition());

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.ImagePreview;
 import org.gan4j.StepResult;
-import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.internal.exec.PhaseGraph;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -89,7 +90,7 @@ interface ModelFamily<S> {
      * @param state  the checkpoint's
      * @param arrays the checkpoint's arrays of a group of {@link #stateArrays()}, checked against their shapes
      */
-    void restore(S state, java.util.function.Function<String, Map<String, INDArray>> arrays);
+    void restore(S state, Function<String, Map<String, INDArray>> arrays);
 
     /** @return the arrays of the family's state beyond the networks (image pools), by group, for a checkpoint */
     Map<String, Map<String, INDArray>> stateArrays();

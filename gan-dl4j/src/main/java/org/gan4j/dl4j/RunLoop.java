@@ -1,10 +1,13 @@
 package org.gan4j.dl4j;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -22,11 +25,11 @@ import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
-import org.gan4j.dl4j.internal.optim.EmaWeights;
-import org.gan4j.dl4j.internal.exec.OffHeapReclaimer;
-import org.gan4j.dl4j.internal.graph.ParameterStore;
-import org.gan4j.dl4j.internal.exec.PhaseGraph;
 import org.gan4j.dl4j.internal.data.RandomStream;
+import org.gan4j.dl4j.internal.exec.OffHeapReclaimer;
+import org.gan4j.dl4j.internal.exec.PhaseGraph;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
+import org.gan4j.dl4j.internal.optim.EmaWeights;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -227,7 +230,7 @@ final class RunLoop<S, F extends ModelFamily<S>> implements TrainingView {
         if (rollbacks >= rollback.get().maxRollbacks()) {
             throw new GanTrainingException(d.getMessage() + " (after " + rollbacks + " rollbacks, the most allowed)", d);
         }
-        Optional<java.nio.file.Path> latest = Checkpoint.latest(settings.checkpoints().orElseThrow().directory());
+        Optional<Path> latest = Checkpoint.latest(settings.checkpoints().orElseThrow().directory());
         if (latest.isEmpty()) {
             throw new GanTrainingException(d.getMessage() + " (no checkpoint to roll back to yet)", d);
         }
@@ -298,7 +301,7 @@ final class RunLoop<S, F extends ModelFamily<S>> implements TrainingView {
         CoreState core = c.record(CORE_STATE, CoreState.class);
         S familyState = c.record(FAMILY_STATE, family.stateType());
         List<String> phases = family.phases().stream().map(PhaseGraph::network).toList();
-        if (!core.updates().keySet().equals(new java.util.HashSet<>(phases))) {
+        if (!core.updates().keySet().equals(new HashSet<>(phases))) {
             throw new IllegalArgumentException("checkpoint counts updates of phases " + core.updates().keySet()
                     + " but the trainer has " + phases);
         }
@@ -330,7 +333,7 @@ final class RunLoop<S, F extends ModelFamily<S>> implements TrainingView {
                 for (SDVariable v : graph.variables()) {
                     boolean held = v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT;
                     INDArray value = held ? v.getArr() : null;
-                    digest.update((v.name() + ":" + v.getVariableType() + (value == null ? "" : java.util.Arrays.toString(value.shape()))
+                    digest.update((v.name() + ":" + v.getVariableType() + (value == null ? "" : Arrays.toString(value.shape()))
                             + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
