@@ -174,4 +174,27 @@ class CycleGanRunCoreTest {
             assertThat(r.discriminatorLoss()).isFinite();
         });
     }
+
+    @Test
+    void should_train_for_epochs_over_domain_x() {
+        List<Integer> ended = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+        TrainedCycleGan gan = CycleGanTrainer.builder().xToY(CycleGanTrainerTest.small()).yToX(CycleGanTrainerTest.small())
+                .discriminatorX(CycleGanTrainerTest.patch()).discriminatorY(CycleGanTrainerTest.patch())
+                .dataX(CycleGanTrainerTest.images(20, 1, -0.8)).dataY(CycleGanTrainerTest.images(12, 2, 0.2))
+                .batchSize(4).epochs(2).seed(3)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(TrainingView view, int epoch) {
+                        ended.add(epoch);
+                        totals.add(view.totalSteps());
+                    }
+                })
+                .build().fit();
+        // 20 images of X in batches of 4: 5 steps per epoch (Y, 12 images, wraps every 3 steps without counting)
+        assertThat(gan.history()).hasSize(10);
+        assertThat(gan.lossHistory().steps().stream().map(StepResult::epoch)).containsExactly(0, 0, 0, 0, 0, 1, 1, 1, 1, 1);
+        assertThat(ended).containsExactly(0, 1);
+        assertThat(totals).containsOnly(10L);
+    }
 }
