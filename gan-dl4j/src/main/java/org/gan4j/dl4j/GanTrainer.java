@@ -17,9 +17,11 @@ import org.gan4j.losses.NonSaturatingLoss;
 import org.gan4j.optim.OptimizerSpec;
 
 /**
- * Trains a generator against a discriminator with alternating updates: each step makes k discriminator updates
- * (each on a fresh real batch and a fresh latent batch), then one generator update on a fresh latent batch.
- * Each network has its own optimizer and optimizer state. Graphs are compiled once per {@link #fit()}; nothing is
+ * Trains a generator against a discriminator with alternating updates: each step makes k discriminator updates,
+ * each on a fresh real batch, then one generator update. With k &gt; 1 every update draws its own latent batch; with
+ * k = 1 under compiled execution one generated batch serves both updates (the generator update then runs on the
+ * updated discriminator), as TF-GAN and the PyTorch DCGAN example do. Each network has its own optimizer and
+ * optimizer state; the settings every trainer shares are {@link TrainerBuilder}'s. Graphs are compiled once per {@link #fit()}; nothing is
  * rebuilt per step.
  *
  * <pre>{@code
@@ -36,7 +38,7 @@ import org.gan4j.optim.OptimizerSpec;
  * the seed, so two fits of one trainer give the same result (same machine and thread count).
  */
 public final class GanTrainer {
-    /** Default optimizer of the generators and discriminators of every trainer: Adam(2e-4, β1 = 0.5, β2 = 0.999), the DCGAN paper's. */
+    /** Default optimizer of the generators and discriminators of every trainer: Adam(2e-4, β1 = 0.5, β2 = 0.999). */
     public static final OptimizerSpec DEFAULT_OPTIMIZER = OptimizerSpec.adam(2e-4, 0.5, 0.999);
 
     final Generator generator;
