@@ -20,7 +20,7 @@ public enum RandomStream {
             return runSeed ^ 0x9E3779B97F4A7C15L;
         }
     },
-    /** Latent batches of the training steps. */
+    /** Latent draws of the training steps: a GAN's latent batches, a VAE's reparameterization noise ε. */
     LATENT(1),
     /** The shuffle of the (first) data source, one shuffle per pass. */
     DATA(2),

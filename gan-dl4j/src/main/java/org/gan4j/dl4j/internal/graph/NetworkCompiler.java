@@ -91,7 +91,7 @@ public final class NetworkCompiler {
                              List<LayerCompiler.Trace> traces) {
         List<BatchNormUpdate> updates = new ArrayList<>();
         if (body instanceof NetworkBody.Custom custom) {
-            SDVariable out = custom.network().define(context(params, mode), input);
+            SDVariable out = custom.network().define(graphContext(params, mode, "custom"), input);
             return new Compiled(out, updates);
         }
         CompileContext context = context(params, mode == Mode.TRAINING, batch, updates);
@@ -178,7 +178,13 @@ public final class NetworkCompiler {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
-    private static GraphContext context(GraphParameters params, Mode mode) {
+    /**
+     * @param params a network's variables in a graph
+     * @param mode   training or inference
+     * @param scope  the name scope of the parameters created through the context, within the network
+     * @return what a custom graph (or a likelihood with learned parameters) builds its operations with
+     */
+    public static GraphContext graphContext(GraphParameters params, Mode mode, String scope) {
         return new GraphContext() {
             @Override
             public SameDiff graph() {
@@ -190,7 +196,7 @@ public final class NetworkCompiler {
                 if (name == null || !name.matches("[A-Za-z0-9_]+")) {
                     throw new IllegalArgumentException("parameter name must match [A-Za-z0-9_]+ but was " + name);
                 }
-                return params.parameter(params.store().network() + "/custom/" + name, init, shape);
+                return params.parameter(params.store().network() + "/" + scope + "/" + name, init, shape);
             }
 
             @Override

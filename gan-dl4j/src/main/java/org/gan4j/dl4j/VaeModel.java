@@ -1,0 +1,226 @@
+package org.gan4j.dl4j;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.gan4j.GeneratorSampler;
+import org.gan4j.LatentSpace;
+import org.gan4j.Shape;
+import org.gan4j.dl4j.internal.data.LatentSampler;
+import org.gan4j.dl4j.internal.graph.VaeGraphs;
+import org.gan4j.dl4j.io.ModelArchive;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained variational autoencoder ready to use: one SameDiff inference graph (batch norm on running statistics, no
+ * dropout) holding the encoder, placeholder {@value VaeGraphs#IMAGE} → outputs {@value VaeGraphs#MU} and
+ * {@value VaeGraphs#SIGMA}, the decoder, placeholder {@value VaeGraphs#LATENT} → output {@value VaeGraphs#DECODED}
+ * (the likelihood's mean: σ(logits) for a Bernoulli decoder), and the evidence bound, placeholders
+ * {@value VaeGraphs#IMAGE} and {@value VaeGraphs#EPSILON} → {@value VaeGraphs#SAMPLE_NEGATIVE_ELBO}.
+ *
+ * <p>As a {@link GeneratorSampler} it decodes draws from the prior N(0, I). {@link #save(Path)} writes one zip archive
+ * holding {@value #GRAPH_ENTRY} (a plain SameDiff file any SameDiff program can run) and {@value #META_ENTRY};
+ * {@link #load(Path)} reads it back. Calls are serialised, so one model can be shared between threads.
+ */
+public final class VaeModel implements GeneratorSampler {
+    /** The archive entry holding the SameDiff graph. */
+    public static final String GRAPH_ENTRY = "vae.samediff";
+    /** The archive entry holding the metadata. */
+    public static final String META_ENTRY = "vae.properties";
+    /** The archive format this version writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    private static final ModelArchive ARCHIVE = new ModelArchive("VAE", META_ENTRY, GRAPH_ENTRY, FORMAT_VERSION);
+
+    /**
+     * The posterior q(z|x) = N(μ, diag σ²) of a batch.
+     *
+     * @param mu    the means, [n, L]
+     * @param sigma the standard deviations, [n, L]
+     */
+    public record Encoding(INDArray mu, INDArray sigma) {
+    }
+
+    private final SameDiff graph;
+    private final Shape sampleShape;
+    private final LatentSpace latent;
+    private final LatentSampler sampler;
+
+    VaeModel(SameDiff graph, Shape sampleShape, int latentSize, long seed) {
+        this.graph = graph;
+        this.sampleShape = sampleShape;
+        this.latent = LatentSpace.gaussian(latentSize);
+        this.sampler = new LatentSampler(latent, seed);
+    }
+
+    LatentSampler latentSampler() {
+        return sampler;
+    }
+
+    /** @return the prior's latent space, N(0, I) of size L */
+    @Override
+    public LatentSpace latent() {
+        return latent;
+    }
+
+    /** @return the shape of one sample (encoded and decoded) */
+    @Override
+    public Shape outputShape() {
+        return sampleShape;
+    }
+
+    /**
+     * @param images samples [n, sample shape...]
+     * @return their posteriors
+     */
+    public synchronized Encoding encode(INDArray images) {
+        Map<String, INDArray> out = graph.output(Map.of(VaeGraphs.IMAGE, checkSamples(images)), VaeGraphs.MU,
+                VaeGraphs.SIGMA);
+        return new Encoding(out.get(VaeGraphs.MU).dup(), out.get(VaeGraphs.SIGMA).dup());
+    }
+
+    /**
+     * @param z latent vectors [n, L]
+     * @return the decoded samples (the likelihood's mean), [n, sample shape...]
+     */
+    public synchronized INDArray decode(INDArray z) {
+        return run(checkLatent(z));
+    }
+
+    /**
+     * @param images samples [n, sample shape...]
+     * @return each decoded from its posterior mean: D(μ(x))
+     */
+    public synchronized INDArray reconstruct(INDArray images) {
+        return run(encode(images).mu());
+    }
+
+    /**
+     * Decodes the straight line between the posterior means of two samples.
+     *
+     * @param from  a sample [sample shape...] or [1, sample shape...]
+     * @param to    another
+     * @param steps the points on the line, &gt;= 2, both ends included
+     * @return the decoded points [steps, sample shape...], from {@code from}'s reconstruction to {@code to}'s
+     */
+    public synchronized INDArray interpolate(INDArray from, INDArray to, int steps) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("steps must be >= 2 but was " + steps);
+        }
+        INDArray a = encode(single("from", from)).mu();
+        INDArray b = encode(single("to", to)).mu();
+        INDArray line = Nd4j.create(DataType.FLOAT, steps, latent.size());
+        for (int i = 0; i < steps; i++) {
+            double t = i / (double) (steps - 1);
+            line.getRow(i).assign(a.mul(1 - t).addi(b.mul(t)).reshape(latent.size()));
+        }
+        return run(line);
+    }
+
+    /**
+     * A single-draw Monte-Carlo estimate of −ELBO(x) = −log p(x|z) + KL(q(z|x) ‖ N(0, I)), z = μ + σ·ε, per sample,
+     * in nats (an upper bound on −log p(x) in expectation).
+     *
+     * @param images samples [n, sample shape...]
+     * @return −ELBO per sample, [n]
+     */
+    public synchronized INDArray negativeElbo(INDArray images) {
+        INDArray x = checkSamples(images);
+        INDArray epsilon = Nd4j.create(DataType.FLOAT, x.size(0), latent.size());
+        sampler.fill(epsilon);
+        return graph.output(Map.of(VaeGraphs.IMAGE, x, VaeGraphs.EPSILON, epsilon), VaeGraphs.SAMPLE_NEGATIVE_ELBO)
+                .get(VaeGraphs.SAMPLE_NEGATIVE_ELBO).dup();
+    }
+
+    @Override
+    public synchronized INDArray sample(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1 but was " + n);
+        }
+        INDArray z = Nd4j.create(DataType.FLOAT, n, latent.size());
+        sampler.fill(z);
+        return run(z);
+    }
+
+    @Override
+    public synchronized INDArray sample(INDArray z) {
+        return decode(z);
+    }
+
+    private INDArray run(INDArray z) {
+        return graph.output(Map.of(VaeGraphs.LATENT, z), VaeGraphs.DECODED).get(VaeGraphs.DECODED).dup();
+    }
+
+    private INDArray checkLatent(INDArray z) {
+        Objects.requireNonNull(z, "latent == null");
+        if (z.rank() != 2 || z.size(1) != latent.size() || z.size(0) < 1) {
+            throw new IllegalArgumentException("latent must have shape [n >= 1, " + latent.size() + "] but was "
+                    + Arrays.toString(z.shape()));
+        }
+        return z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT);
+    }
+
+    private INDArray checkSamples(INDArray images) {
+        Objects.requireNonNull(images, "images == null");
+        long[] shape = images.shape();
+        if (shape.length != sampleShape.rank() + 1 || shape[0] < 1
+                || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), sampleShape.dims())) {
+            throw new IllegalArgumentException("images must have shape [n >= 1, " + dims(sampleShape).replace(",", ", ")
+                    + "] but had " + Arrays.toString(shape));
+        }
+        return images.dataType() == DataType.FLOAT ? images : images.castTo(DataType.FLOAT);
+    }
+
+    private INDArray single(String name, INDArray sample) {
+        Objects.requireNonNull(sample, name + " == null");
+        if (Arrays.equals(sample.shape(), sampleShape.dims())) {
+            return sample.reshape(sampleShape.withBatch(1));
+        }
+        if (sample.rank() == sampleShape.rank() + 1 && sample.size(0) == 1) {
+            return sample;
+        }
+        throw new IllegalArgumentException(name + " must be one sample of shape " + sampleShape + " but had shape "
+                + Arrays.toString(sample.shape()));
+    }
+
+    /**
+     * Writes the model atomically: to a temporary file beside {@code file}, then renamed over it.
+     *
+     * @param file the archive to write
+     */
+    public synchronized void save(Path file) {
+        Properties p = new Properties();
+        p.setProperty("latent.size", Integer.toString(latent.size()));
+        p.setProperty("sample.shape", dims(sampleShape));
+        ARCHIVE.write(file, p, graph);
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)}.
+     *
+     * @param file the archive
+     * @param seed the seed of the model's own draws (prior samples, ε of {@link #negativeElbo})
+     * @return the model
+     * @throws IllegalArgumentException if the file is not a gan4j VAE archive of a supported version
+     */
+    public static VaeModel load(Path file, long seed) {
+        ModelArchive.Contents c = ARCHIVE.read(file);
+        Properties p = c.metadata();
+        int size = Integer.parseInt(p.getProperty("latent.size"));
+        Shape shape = Shape.of(Arrays.stream(p.getProperty("sample.shape").split(",")).mapToLong(Long::parseLong).toArray());
+        return new VaeModel(c.graph(), shape, size, seed);
+    }
+
+    private static String dims(Shape shape) {
+        return Arrays.toString(shape.dims()).replaceAll("[\\[\\] ]", "");
+    }
+
+    @Override
+    public String toString() {
+        return "VaeModel(sample=" + sampleShape + ", latent=" + latent + ")";
+    }
+}
