@@ -12,8 +12,9 @@ import java.util.Objects;
  *
  * @param step              the 1-based step number
  * @param epoch             the 0-based epoch during which the step ran
- * @param discriminatorLoss the discriminator's loss, averaged over the step's k discriminator updates
- * @param generatorLoss     the generator's loss at its update
+ * @param discriminatorLoss the discriminator's loss, averaged over the step's k discriminator updates; NaN for a family
+ *                          without a discriminator (a VAE)
+ * @param generatorLoss     the generator's loss at its update (a VAE's trained objective)
  * @param terms             named parts of the step's losses, in the order the model reports them (unmodifiable)
  */
 public record StepResult(long step, int epoch, double discriminatorLoss, double generatorLoss, Map<String, Double> terms) {
@@ -42,6 +43,11 @@ public record StepResult(long step, int epoch, double discriminatorLoss, double 
      */
     public StepResult(long step, int epoch, double discriminatorLoss, double generatorLoss) {
         this(step, epoch, discriminatorLoss, generatorLoss, Map.of());
+    }
+
+    /** @return whether the step trained a discriminator (its loss is a number) */
+    public boolean hasDiscriminator() {
+        return !Double.isNaN(discriminatorLoss);
     }
 
     /**

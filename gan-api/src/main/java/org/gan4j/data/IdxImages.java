@@ -174,6 +174,20 @@ public final class IdxImages {
         return values;
     }
 
+    /** @return the pixels scaled to [0, 1] (p/255), row-major, [count, 1, rows, columns]: a Bernoulli VAE's data */
+    public float[] scaledToZeroOne() {
+        float[] values = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            values[i] = (pixels[i] & 0xff) / 255f;
+        }
+        return values;
+    }
+
+    /** @return the images as a training source, pixels scaled to [0, 1] (for a VAE with a Bernoulli likelihood) */
+    public InMemoryDataSource toZeroOneDataSource() {
+        return InMemoryDataSource.of(scaledToZeroOne(), imageShape());
+    }
+
     /** @return the images as an array [count, 1, rows, columns], pixels scaled to [-1, 1] */
     public org.nd4j.linalg.api.ndarray.INDArray toArray() {
         return org.nd4j.linalg.factory.Nd4j.create(scaledToPlusMinusOne(), new long[] {count, 1, rows, columns}, 'c');

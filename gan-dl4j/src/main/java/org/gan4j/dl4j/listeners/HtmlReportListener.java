@@ -78,7 +78,9 @@ public final class HtmlReportListener implements TrainingListener {
         row(html, "versions", String.valueOf(record.get("versions")));
         if (!history.steps().isEmpty()) {
             StepResult last = history.steps().get(history.size() - 1);
-            row(html, "final losses", String.format("D %.6f, G %.6f", last.discriminatorLoss(), last.generatorLoss()));
+            row(html, "final losses", last.hasDiscriminator()
+                    ? String.format("D %.6f, G %.6f", last.discriminatorLoss(), last.generatorLoss())
+                    : String.format("%.6f", last.generatorLoss()));
         }
         html.append("</table>\n<h2>Losses</h2>\n");
         image(html, "losses", ReportCharts.losses(history.steps()));
@@ -119,8 +121,12 @@ public final class HtmlReportListener implements TrainingListener {
         r.put("seconds", (System.nanoTime() - startNanos) / 1e9);
         if (!history.steps().isEmpty()) {
             StepResult last = history.steps().get(history.size() - 1);
-            r.put("final_discriminator_loss", last.discriminatorLoss());
-            r.put("final_generator_loss", last.generatorLoss());
+            if (last.hasDiscriminator()) {
+                r.put("final_discriminator_loss", last.discriminatorLoss());
+                r.put("final_generator_loss", last.generatorLoss());
+            } else {
+                r.put("final_loss", last.generatorLoss());
+            }
             if (!last.terms().isEmpty()) {
                 r.put("final_terms", last.terms());
             }

@@ -52,8 +52,9 @@ public final class ProgressBarListener implements TrainingListener {
             bar.stepTo(result.step() - 1);
         }
         bar.stepTo(result.step());
-        bar.setExtraMessage(String.format(" epoch %d  D %.4f  G %.4f", result.epoch(), result.discriminatorLoss(),
-                result.generatorLoss()));
+        bar.setExtraMessage(result.hasDiscriminator()
+                ? String.format(" epoch %d  D %.4f  G %.4f", result.epoch(), result.discriminatorLoss(), result.generatorLoss())
+                : String.format(" epoch %d  loss %.4f", result.epoch(), result.generatorLoss()));
     }
 
     @Override

@@ -22,7 +22,7 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** @return both losses against the step, as PNG bytes */
+    /** @return both losses against the step (the one loss of a family without a discriminator), as PNG bytes */
     static byte[] losses(List<StepResult> steps) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Losses").xAxisTitle("step").yAxisTitle("loss").build();
         double[] x = new double[steps.size()];
@@ -33,8 +33,12 @@ final class ReportCharts {
             d[i] = steps.get(i).discriminatorLoss();
             g[i] = steps.get(i).generatorLoss();
         }
-        line(chart, "discriminator", x, d);
-        line(chart, "generator", x, g);
+        if (steps.stream().anyMatch(StepResult::hasDiscriminator)) {
+            line(chart, "discriminator", x, d);
+            line(chart, "generator", x, g);
+        } else {
+            line(chart, "loss", x, g);
+        }
         return png(chart);
     }
 
