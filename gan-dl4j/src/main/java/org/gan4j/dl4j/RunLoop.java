@@ -138,10 +138,12 @@ final class RunLoop<S, F extends ModelFamily<S>> implements TrainingView {
      * @return the history
      */
     LossHistory run(Checkpoint resumeFrom) {
+        long start = System.nanoTime();
+        long budget = settings.timeLimit().map(java.time.Duration::toNanos).orElse(Long.MAX_VALUE);
         if (resumeFrom != null) {
             restore(resumeFrom);
         }
-        while (settings.steps() == 0 || step < settings.steps()) {
+        while ((settings.steps() == 0 || step < settings.steps()) && System.nanoTime() - start < budget) {
             try {
                 if (!trainOneStep()) {
                     break;

@@ -1,6 +1,7 @@
 package org.gan4j.dl4j;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
     private TrainingSettings.Rollback rollback;
     private TrainingSettings.Ema ema;
     private Execution execution = Execution.fromSystemProperty();
+    private Duration timeLimit;
 
     /**
      * @param trainer          the trainer's name, for messages
@@ -175,6 +177,24 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
     }
 
     /**
+     * Ends training at the end of the first step that finishes after {@code limit} of wall-clock time (from the start
+     * of {@code fit()} or {@code resume()}), even before the steps or epochs are done; listeners' {@code onFitEnd}
+     * and the result then see the steps made. Learning-rate schedules still span the full steps or epochs. For
+     * comparing models at equal compute, or for jobs with a deadline.
+     *
+     * @param limit the budget, &gt; 0 and at most 10,000 days
+     * @return this builder
+     */
+    public B timeLimit(Duration limit) {
+        Objects.requireNonNull(limit, "timeLimit == null");
+        if (limit.isNegative() || limit.isZero() || limit.compareTo(Duration.ofDays(10_000)) > 0) {
+            throw new IllegalArgumentException("timeLimit must be > 0 and at most 10000 days but was " + limit);
+        }
+        this.timeLimit = limit;
+        return self();
+    }
+
+    /**
      * Checks the shared settings together with the family's missing ones and builds them.
      *
      * @param missing the family's required settings that are unset
@@ -196,7 +216,8 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
         if (rollback != null && checkpoints == null) {
             throw new IllegalStateException("rollbackOnDivergence needs checkpoints(directory, every, keepLast) to roll back to");
         }
-        return new TrainingSettings(batchSize, steps, epochs, seed, listeners, checkpoints, rollback, ema, execution);
+        return new TrainingSettings(batchSize, steps, epochs, seed, listeners, checkpoints, rollback, ema, execution,
+                timeLimit);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.gan4j.dl4j;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,9 +50,10 @@ public final class TrainingSettings {
     private final Rollback rollback;
     private final Ema ema;
     private final Execution execution;
+    private final Duration timeLimit;
 
     TrainingSettings(int batchSize, long steps, int epochs, long seed, List<TrainingListener> listeners,
-                     Checkpoints checkpoints, Rollback rollback, Ema ema, Execution execution) {
+                     Checkpoints checkpoints, Rollback rollback, Ema ema, Execution execution, Duration timeLimit) {
         this.batchSize = batchSize;
         this.steps = steps;
         this.epochs = epochs;
@@ -61,6 +63,12 @@ public final class TrainingSettings {
         this.rollback = rollback;
         this.ema = ema;
         this.execution = execution;
+        this.timeLimit = timeLimit;
+    }
+
+    /** @return the wall-clock budget of one fit or resume, if training may stop before its steps or epochs end */
+    public Optional<Duration> timeLimit() {
+        return Optional.ofNullable(timeLimit);
     }
 
     /** @return how training graphs are built and run */
@@ -131,6 +139,7 @@ public final class TrainingSettings {
     @Override
     public String toString() {
         return "batchSize=" + batchSize + (epochs > 0 ? ", epochs=" + epochs : ", steps=" + steps) + ", seed=" + seed
-                + (ema == null ? "" : ", ema=" + ema.decay() + "@" + ema.start());
+                + (ema == null ? "" : ", ema=" + ema.decay() + "@" + ema.start())
+                + (timeLimit == null ? "" : ", timeLimit=" + timeLimit);
     }
 }

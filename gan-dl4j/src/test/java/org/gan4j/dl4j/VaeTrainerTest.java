@@ -158,6 +158,26 @@ class VaeTrainerTest {
     }
 
     @Test
+    void should_stop_at_the_time_limit_and_report_the_steps_made() {
+        java.util.concurrent.atomic.AtomicLong endedAt = new java.util.concurrent.atomic.AtomicLong(-1);
+        long t0 = System.nanoTime();
+        TrainedVae vae = trainer(1).steps(1_000_000).timeLimit(java.time.Duration.ofMillis(1500))
+                .listener(new org.gan4j.TrainingListener() {
+                    @Override
+                    public void onFitEnd(org.gan4j.TrainingView view) {
+                        endedAt.set(view.step());
+                    }
+                })
+                .build().fit();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(vae.steps().size()).isBetween(2, 999_999).isEqualTo((int) endedAt.get());
+        assertThat(seconds).isLessThan(30);
+        assertThatThrownBy(() -> VaeTrainer.builder().timeLimit(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timeLimit must be > 0 and at most 10000 days but was PT0S");
+    }
+
+    @Test
     void should_refuse_images_outside_zero_one_for_the_bernoulli_likelihood() {
         VaeTrainer t = trainer(1).data(TRAIN.toDataSource()).steps(2).build();
         assertThatThrownBy(t::fit).isInstanceOf(IllegalArgumentException.class)
