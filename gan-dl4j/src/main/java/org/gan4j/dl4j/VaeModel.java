@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.LatentSpace;
 import org.gan4j.Shape;
+import org.gan4j.dl4j.density.GaussianMixture;
 import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.graph.VaeGraphs;
 import org.gan4j.dl4j.io.ModelArchive;
@@ -134,6 +135,20 @@ public final class VaeModel implements GeneratorSampler {
         sampler.fill(epsilon);
         return graph.output(Map.of(VaeGraphs.IMAGE, x, VaeGraphs.EPSILON, epsilon), VaeGraphs.SAMPLE_NEGATIVE_ELBO)
                 .get(VaeGraphs.SAMPLE_NEGATIVE_ELBO).dup();
+    }
+
+    /**
+     * Fits a Gaussian mixture to the posterior means of {@code images} and returns a sampler that decodes its draws
+     * (the ex-post density of Ghosh et al., ICLR 2020; they use 10 components).
+     *
+     * @param images     training samples [n, sample shape...], n &gt;= components
+     * @param components the mixture's components, &gt;= 1
+     * @param seed       the seed of the fit's seeding and of the sampler's draws
+     * @return the sampler
+     */
+    public ExPostSampler exPostSampler(INDArray images, int components, long seed) {
+        INDArray mu = encode(images).mu();
+        return new ExPostSampler(this, GaussianMixture.fit(mu, components, seed), seed);
     }
 
     @Override

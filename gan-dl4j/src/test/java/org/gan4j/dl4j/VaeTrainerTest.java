@@ -128,6 +128,13 @@ class VaeTrainerTest {
         INDArray midpointLatent = e.mu().getRow(0).add(e.mu().getRow(1)).muli(0.5).reshape(1, 16);
         assertThat(maxDifference(line.slice(2), vae.decode(midpointLatent).slice(0))).isLessThan(1e-5);
 
+        ExPostSampler expost = vae.model().exPostSampler(TEST, 10, 3);
+        assertThat(expost.mixture().components()).isEqualTo(10);
+        assertThat(expost.mixture().dimension()).isEqualTo(16);
+        INDArray drawn = expost.sample(6);
+        assertThat(drawn.shape()).containsExactly(6, 1, 28, 28);
+        assertThat(drawn.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+
         Path file = dir.resolve("vae.zip");
         vae.save(file);
         VaeModel loaded = VaeModel.load(file, 9);
