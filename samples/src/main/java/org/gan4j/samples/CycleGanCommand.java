@@ -43,8 +43,7 @@ import picocli.CommandLine.Option;
                 "(per row: x, G(x), F(G(x)), y, F(y), G(F(y))), losses.csv, xToY.zip, yToX.zip and summary.json."})
 final class CycleGanCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(CycleGanCommand.class);
-    private static final String[] NAMES = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-        "Sneaker", "Bag", "Ankle boot"};
+    private static final String[] NAMES = FashionMnistClasses.NAMES;
 
     @Option(names = "--steps", description = "training steps (default ${DEFAULT-VALUE})")
     long steps = 1500;
