@@ -225,9 +225,14 @@ public final class VaeModel implements GeneratorSampler {
     public static VaeModel load(Path file, long seed) {
         ModelArchive.Contents c = ARCHIVE.read(file);
         Properties p = c.metadata();
-        int size = Integer.parseInt(p.getProperty("latent.size"));
-        Shape shape = Shape.of(Arrays.stream(p.getProperty("sample.shape").split(",")).mapToLong(Long::parseLong).toArray());
-        return new VaeModel(c.graph(), shape, size, seed);
+        String size = p.getProperty("latent.size", "");
+        String dims = p.getProperty("sample.shape", "");
+        if (!size.matches("[1-9][0-9]{0,5}") || !dims.matches("[1-9][0-9]{0,5}(,[1-9][0-9]{0,5}){0,3}")) {
+            throw new IllegalArgumentException(file + " has invalid VAE metadata: latent.size '" + size
+                    + "' must be a positive integer and sample.shape '" + dims + "' 1 to 4 positive sizes");
+        }
+        Shape shape = Shape.of(Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray());
+        return new VaeModel(c.graph(), shape, Integer.parseInt(size), seed);
     }
 
     private static String dims(Shape shape) {

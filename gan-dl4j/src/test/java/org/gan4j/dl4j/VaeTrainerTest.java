@@ -109,7 +109,7 @@ class VaeTrainerTest {
     }
 
     @Test
-    void should_encode_decode_interpolate_save_and_load(@TempDir Path dir) {
+    void should_encode_decode_interpolate_save_and_load(@TempDir Path dir) throws IOException {
         TrainedVae vae = trainer(2).steps(30).build().fit();
         INDArray images = TEST.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4));
         VaeModel.Encoding e = vae.encode(images);
@@ -144,6 +144,33 @@ class VaeTrainerTest {
         INDArray z = Nd4j.rand(DataType.FLOAT, 3, 16);
         assertThat(loaded.decode(z).data().asFloat()).containsExactly(vae.decode(z).data().asFloat());
         assertThat(loaded.negativeElbo(images).shape()).containsExactly(4);
+
+        Path broken = dir.resolve("broken.zip");
+        rewriteMetadata(file, broken, "latent.size", "-3");
+        assertThatThrownBy(() -> VaeModel.load(broken, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(broken + " has invalid VAE metadata: latent.size '-3' must be a positive integer and"
+                        + " sample.shape '1,28,28' 1 to 4 positive sizes");
+    }
+
+    /** Copies a model archive with one metadata property replaced. */
+    static void rewriteMetadata(Path from, Path to, String key, String value) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(VaeModel.META_ENTRY)) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(new java.io.ByteArrayInputStream(bytes));
+                    p.setProperty(key, value);
+                    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                    p.store(b, null);
+                    bytes = b.toByteArray();
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
     }
 
     @Test
