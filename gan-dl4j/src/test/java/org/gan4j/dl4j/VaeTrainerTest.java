@@ -152,6 +152,34 @@ class VaeTrainerTest {
                         + " sample.shape '1,28,28' 1 to 4 positive sizes");
     }
 
+    @Test
+    void should_decode_and_encode_from_several_threads_as_from_one() throws Exception {
+        VaeModel model = trainer(6).steps(5).build().fit().model();
+        INDArray z = Nd4j.getRandomFactory().getNewRandomInstance(4).nextGaussian(new long[] {5, 16}).castTo(DataType.FLOAT);
+        INDArray images = TEST.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5));
+        float[] decoded = model.decode(z).data().asFloat();
+        float[] mu = model.encode(images).mu().data().asFloat();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                results.add(pool.submit(() -> {
+                    boolean same = true;
+                    for (int i = 0; i < 20; i++) {
+                        same &= java.util.Arrays.equals(model.decode(z).data().asFloat(), decoded);
+                        same &= java.util.Arrays.equals(model.encode(images).mu().data().asFloat(), mu);
+                    }
+                    return same;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Copies a model archive with one metadata property replaced. */
     static void rewriteMetadata(Path from, Path to, String key, String value) throws IOException {
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
