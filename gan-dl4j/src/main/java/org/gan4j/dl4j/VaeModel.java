@@ -215,6 +215,17 @@ public final class VaeModel implements GeneratorSampler {
     }
 
     /**
+     * Reads a model written by {@link #save(Path)}; its own draws are seeded with 0.
+     *
+     * @param file the archive
+     * @return the model
+     * @throws IllegalArgumentException if the file is not a gan4j VAE archive of a supported version
+     */
+    public static VaeModel load(Path file) {
+        return load(file, 0);
+    }
+
+    /**
      * Reads a model written by {@link #save(Path)}.
      *
      * @param file the archive

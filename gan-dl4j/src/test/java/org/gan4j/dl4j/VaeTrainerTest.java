@@ -147,7 +147,7 @@ class VaeTrainerTest {
 
         Path broken = dir.resolve("broken.zip");
         rewriteMetadata(file, broken, "latent.size", "-3");
-        assertThatThrownBy(() -> VaeModel.load(broken, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> VaeModel.load(broken)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(broken + " has invalid VAE metadata: latent.size '-3' must be a positive integer and"
                         + " sample.shape '1,28,28' 1 to 4 positive sizes");
     }
