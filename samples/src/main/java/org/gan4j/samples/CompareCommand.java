@@ -66,8 +66,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(minutes > 0) || eval < 10 || latent < 1 || components < 1) {
-            throw new IllegalArgumentException("--minutes must be > 0, --eval >= 10, --latent >= 1 and --components >= 1"
+        if (!(minutes > 0) || eval < 64 || latent < 1 || components < 1) {
+            throw new IllegalArgumentException("--minutes must be > 0, --eval >= 64 (the grids), --latent >= 1 and"
+                    + " --components >= 1"
                     + " but were " + minutes + ", " + eval + ", " + latent + ", " + components);
         }
         IdxImages train = fashionMnist.trainingImages();

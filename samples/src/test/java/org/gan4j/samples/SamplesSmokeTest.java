@@ -90,6 +90,27 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_run_the_gan_vae_comparison(@TempDir Path out) throws IOException {
+        assertThat(Gan4jSamples.run("compare", "--bundled", "--minutes", "0.03", "--eval", "100", "--latent", "8",
+                "--components", "2", "--out", out.toString())).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String model : new String[] {"dcgan", "vae", "vae_expost"}) {
+            assertThat(summary.get(model).get("steps").asInt()).as(model).isPositive();
+            assertThat(summary.get(model).get("fid").asDouble()).as(model).isPositive();
+            assertThat(summary.get(model).get("class_shares").size()).isEqualTo(10);
+            assertThat(summary.get(model).get("sharpness").asDouble()).isPositive();
+        }
+        assertThat(summary.get("vae").get("test_negative_elbo_nats").asDouble()).isBetween(100.0, 2000.0);
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains("alt=\"vae-reconstructions\"").contains("alt=\"dcgan-interpolation\"")
+                .contains("<td>Ankle boot</td>");
+        assertThat(org.gan4j.dl4j.VaeModel.load(out.resolve("vae.zip")).latent().size()).isEqualTo(8);
+        // 10 interpolation steps per row, 28 pixels and a 1-pixel border each
+        assertThat(javax.imageio.ImageIO.read(out.resolve("vae-interpolation.png").toFile()).getWidth()).isEqualTo(10 * 29 + 1);
+        assertThat(Gan4jSamples.run("compare", "--eval", "10", "--out", out.toString())).isNotZero();
+    }
+
+    @Test
     void should_print_help_without_training() {
         assertThat(Gan4jSamples.run("dcgan", "--help")).isZero();
         assertThat(Gan4jSamples.run("--help")).isZero();
