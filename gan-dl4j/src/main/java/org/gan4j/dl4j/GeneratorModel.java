@@ -166,7 +166,7 @@ public final class GeneratorModel implements GeneratorSampler {
         Properties p = new Properties();
         p.setProperty("latent.distribution", latent.distribution().name());
         p.setProperty("latent.size", Integer.toString(latent.size()));
-        p.setProperty("sample.shape", Arrays.toString(outputShape.dims()).replaceAll("[\\[\\] ]", ""));
+        p.setProperty("sample.shape", ModelArchive.dims(outputShape));
         p.setProperty("classes", Integer.toString(classes));
         ARCHIVE.write(file, p, graph);
     }
@@ -193,11 +193,18 @@ public final class GeneratorModel implements GeneratorSampler {
     public static GeneratorModel load(Path file, long seed) {
         ModelArchive.Contents c = ARCHIVE.read(file);
         Properties p = c.metadata();
-        int size = Integer.parseInt(p.getProperty("latent.size"));
-        LatentSpace latent = LatentSpace.Distribution.valueOf(p.getProperty("latent.distribution"))
-                == LatentSpace.Distribution.GAUSSIAN ? LatentSpace.gaussian(size) : LatentSpace.uniform(size);
-        Shape shape = Shape.of(Arrays.stream(p.getProperty("sample.shape").split(",")).mapToLong(Long::parseLong).toArray());
-        return new GeneratorModel(c.graph(), latent, shape, seed, Integer.parseInt(p.getProperty("classes", "0")));
+        int size = ARCHIVE.integer(file, p, "latent.size", 1, 1_000_000);
+        String distribution = p.getProperty("latent.distribution", "");
+        if (!distribution.equals(LatentSpace.Distribution.GAUSSIAN.name())
+                && !distribution.equals(LatentSpace.Distribution.UNIFORM.name())) {
+            throw new IllegalArgumentException(file + " has invalid generator metadata: latent.distribution '" + distribution
+                    + "' must be GAUSSIAN or UNIFORM");
+        }
+        LatentSpace latent = distribution.equals(LatentSpace.Distribution.GAUSSIAN.name())
+                ? LatentSpace.gaussian(size) : LatentSpace.uniform(size);
+        p.putIfAbsent("classes", "0");
+        return new GeneratorModel(c.graph(), latent, ARCHIVE.shape(file, p, "sample.shape"), seed,
+                ARCHIVE.integer(file, p, "classes", 0, 1_000_000));
     }
 
     @Override

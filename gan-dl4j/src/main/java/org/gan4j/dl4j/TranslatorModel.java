@@ -1,15 +1,12 @@
 package org.gan4j.dl4j;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
 import org.gan4j.dl4j.io.ModelArchive;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -53,14 +50,7 @@ public final class TranslatorModel implements ImageTranslator {
 
     @Override
     public synchronized INDArray translate(INDArray images) {
-        Objects.requireNonNull(images, "images == null");
-        long[] shape = images.shape();
-        if (shape.length != inputShape.rank() + 1 || shape[0] < 1
-                || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), inputShape.dims())) {
-            throw new IllegalArgumentException("images must have shape [n >= 1, " + dims(inputShape).replace(",", ", ") + "] but had "
-                    + Arrays.toString(shape));
-        }
-        INDArray input = images.dataType() == DataType.FLOAT ? images : images.castTo(DataType.FLOAT);
+        INDArray input = ModelInputs.batchOf(images, inputShape);
         return graph.output(Map.of(INPUT, input), OUTPUT).get(OUTPUT).dup();
     }
 
@@ -71,8 +61,8 @@ public final class TranslatorModel implements ImageTranslator {
      */
     public synchronized void save(Path file) {
         Properties p = new Properties();
-        p.setProperty("input.shape", dims(inputShape));
-        p.setProperty("output.shape", dims(outputShape));
+        p.setProperty("input.shape", ModelArchive.dims(inputShape));
+        p.setProperty("output.shape", ModelArchive.dims(outputShape));
         ARCHIVE.write(file, p, graph);
     }
 
@@ -85,16 +75,8 @@ public final class TranslatorModel implements ImageTranslator {
      */
     public static TranslatorModel load(Path file) {
         ModelArchive.Contents c = ARCHIVE.read(file);
-        return new TranslatorModel(c.graph(), shape(c.metadata().getProperty("input.shape")),
-                shape(c.metadata().getProperty("output.shape")));
-    }
-
-    private static String dims(Shape shape) {
-        return Arrays.toString(shape.dims()).replaceAll("[\\[\\] ]", "");
-    }
-
-    private static Shape shape(String dims) {
-        return Shape.of(Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray());
+        return new TranslatorModel(c.graph(), ARCHIVE.shape(file, c.metadata(), "input.shape"),
+                ARCHIVE.shape(file, c.metadata(), "output.shape"));
     }
 
     @Override

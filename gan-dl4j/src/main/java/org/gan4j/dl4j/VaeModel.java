@@ -79,7 +79,7 @@ public final class VaeModel implements GeneratorSampler {
      * @return their posteriors
      */
     public synchronized Encoding encode(INDArray images) {
-        Map<String, INDArray> out = graph.output(Map.of(VaeGraphs.IMAGE, checkSamples(images)), VaeGraphs.MU,
+        Map<String, INDArray> out = graph.output(Map.of(VaeGraphs.IMAGE, ModelInputs.batchOf(images, sampleShape)), VaeGraphs.MU,
                 VaeGraphs.SIGMA);
         return new Encoding(out.get(VaeGraphs.MU).dup(), out.get(VaeGraphs.SIGMA).dup());
     }
@@ -130,7 +130,7 @@ public final class VaeModel implements GeneratorSampler {
      * @return −ELBO per sample, [n]
      */
     public synchronized INDArray negativeElbo(INDArray images) {
-        INDArray x = checkSamples(images);
+        INDArray x = ModelInputs.batchOf(images, sampleShape);
         INDArray epsilon = Nd4j.create(DataType.FLOAT, x.size(0), latent.size());
         sampler.fill(epsilon);
         return graph.output(Map.of(VaeGraphs.IMAGE, x, VaeGraphs.EPSILON, epsilon), VaeGraphs.SAMPLE_NEGATIVE_ELBO)
@@ -179,17 +179,6 @@ public final class VaeModel implements GeneratorSampler {
         return z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT);
     }
 
-    private INDArray checkSamples(INDArray images) {
-        Objects.requireNonNull(images, "images == null");
-        long[] shape = images.shape();
-        if (shape.length != sampleShape.rank() + 1 || shape[0] < 1
-                || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), sampleShape.dims())) {
-            throw new IllegalArgumentException("images must have shape [n >= 1, " + dims(sampleShape).replace(",", ", ")
-                    + "] but had " + Arrays.toString(shape));
-        }
-        return images.dataType() == DataType.FLOAT ? images : images.castTo(DataType.FLOAT);
-    }
-
     private INDArray single(String name, INDArray sample) {
         Objects.requireNonNull(sample, name + " == null");
         if (Arrays.equals(sample.shape(), sampleShape.dims())) {
@@ -210,7 +199,7 @@ public final class VaeModel implements GeneratorSampler {
     public synchronized void save(Path file) {
         Properties p = new Properties();
         p.setProperty("latent.size", Integer.toString(latent.size()));
-        p.setProperty("sample.shape", dims(sampleShape));
+        p.setProperty("sample.shape", ModelArchive.dims(sampleShape));
         ARCHIVE.write(file, p, graph);
     }
 
@@ -236,18 +225,8 @@ public final class VaeModel implements GeneratorSampler {
     public static VaeModel load(Path file, long seed) {
         ModelArchive.Contents c = ARCHIVE.read(file);
         Properties p = c.metadata();
-        String size = p.getProperty("latent.size", "");
-        String dims = p.getProperty("sample.shape", "");
-        if (!size.matches("[1-9][0-9]{0,5}") || !dims.matches("[1-9][0-9]{0,5}(,[1-9][0-9]{0,5}){0,3}")) {
-            throw new IllegalArgumentException(file + " has invalid VAE metadata: latent.size '" + size
-                    + "' must be a positive integer and sample.shape '" + dims + "' 1 to 4 positive sizes");
-        }
-        Shape shape = Shape.of(Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray());
-        return new VaeModel(c.graph(), shape, Integer.parseInt(size), seed);
-    }
-
-    private static String dims(Shape shape) {
-        return Arrays.toString(shape.dims()).replaceAll("[\\[\\] ]", "");
+        return new VaeModel(c.graph(), ARCHIVE.shape(file, p, "sample.shape"),
+                ARCHIVE.integer(file, p, "latent.size", 1, 1_000_000), seed);
     }
 
     @Override

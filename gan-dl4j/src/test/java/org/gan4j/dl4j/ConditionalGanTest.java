@@ -108,7 +108,7 @@ class ConditionalGanTest {
     }
 
     @Test
-    void should_save_and_load_a_conditional_generator_and_resume_it_exactly(@TempDir Path dir) {
+    void should_save_and_load_a_conditional_generator_and_resume_it_exactly(@TempDir Path dir) throws java.io.IOException {
         TrainedGan straight = conditional1d(10).checkpoints(dir, 5, 2).build().fit();
         TrainedGan resumed = conditional1d(10).build().resume(dir.resolve("checkpoint-000000005.zip"));
         assertThat(resumed.history().steps()).isEqualTo(straight.history().steps());
@@ -119,6 +119,19 @@ class ConditionalGanTest {
         assertThat(loaded.classes()).isEqualTo(3);
         assertThat(loaded.sample(z, labels)).isEqualTo(straight.sample(z, labels));
         assertThat(resumed.sample(z, labels)).isEqualTo(straight.sample(z, labels));
+
+        for (String[] bad : new String[][] {{"classes", "-1", "an integer in [0, 1000000]"},
+                {"sample.shape", "1,x", "1 to 4 sizes in [1, 1000000] separated by commas"},
+                {"latent.size", "", "an integer in [1, 1000000]"}}) {
+            Path broken = dir.resolve("broken-" + bad[0] + ".zip");
+            VaeTrainerTest.rewriteMetadata(dir.resolve("g.zip"), broken, GeneratorModel.META_ENTRY, bad[0], bad[1]);
+            assertThatThrownBy(() -> GeneratorModel.load(broken)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(broken + " has invalid generator metadata: " + bad[0] + " '" + bad[1] + "' must be " + bad[2]);
+        }
+        Path distribution = dir.resolve("broken-distribution.zip");
+        VaeTrainerTest.rewriteMetadata(dir.resolve("g.zip"), distribution, GeneratorModel.META_ENTRY, "latent.distribution", "CAUCHY");
+        assertThatThrownBy(() -> GeneratorModel.load(distribution)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(distribution + " has invalid generator metadata: latent.distribution 'CAUCHY' must be GAUSSIAN or UNIFORM");
     }
 
     @Test

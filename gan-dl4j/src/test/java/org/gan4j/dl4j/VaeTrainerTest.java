@@ -146,10 +146,9 @@ class VaeTrainerTest {
         assertThat(loaded.negativeElbo(images).shape()).containsExactly(4);
 
         Path broken = dir.resolve("broken.zip");
-        rewriteMetadata(file, broken, "latent.size", "-3");
+        rewriteMetadata(file, broken, VaeModel.META_ENTRY, "latent.size", "-3");
         assertThatThrownBy(() -> VaeModel.load(broken)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(broken + " has invalid VAE metadata: latent.size '-3' must be a positive integer and"
-                        + " sample.shape '1,28,28' 1 to 4 positive sizes");
+                .hasMessage(broken + " has invalid VAE metadata: latent.size '-3' must be an integer in [1, 1000000]");
     }
 
     @Test
@@ -181,12 +180,12 @@ class VaeTrainerTest {
     }
 
     /** Copies a model archive with one metadata property replaced. */
-    static void rewriteMetadata(Path from, Path to, String key, String value) throws IOException {
+    static void rewriteMetadata(Path from, Path to, String entry, String key, String value) throws IOException {
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
              var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
-                if (e.getName().equals(VaeModel.META_ENTRY)) {
+                if (e.getName().equals(entry)) {
                     java.util.Properties p = new java.util.Properties();
                     p.load(new java.io.ByteArrayInputStream(bytes));
                     p.setProperty(key, value);

@@ -8,11 +8,13 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.gan4j.Shape;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
@@ -98,5 +100,56 @@ public record ModelArchive(String kind, String metaEntry, String graphEntry, int
                     + format);
         }
         return new Contents(p, SameDiff.load(new ByteArrayInputStream(graphBytes), false));
+    }
+
+    /**
+     * @param shape a shape
+     * @return its sizes separated by commas, as metadata stores them
+     */
+    public static String dims(Shape shape) {
+        return Arrays.toString(shape.dims()).replaceAll("[\\[\\] ]", "");
+    }
+
+    /**
+     * Reads a shape written by {@link #dims(Shape)}: 1 to 4 sizes, each in [1, 1000000].
+     *
+     * @param file     the archive, for the message
+     * @param metadata its properties
+     * @param key      the property
+     * @return the shape
+     * @throws IllegalArgumentException naming the file, the property and its value when it is missing or malformed
+     */
+    public Shape shape(Path file, Properties metadata, String key) {
+        String value = metadata.getProperty(key, "");
+        if (!value.matches("[1-9][0-9]{0,5}(,[1-9][0-9]{0,5}){0,3}") ) {
+            throw invalid(file, key, value, "1 to 4 sizes in [1, 1000000] separated by commas");
+        }
+        return Shape.of(Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray());
+    }
+
+    /**
+     * @param file     the archive, for the message
+     * @param metadata its properties
+     * @param key      the property
+     * @param min      the smallest value allowed
+     * @param max      the largest value allowed
+     * @return the property as an integer
+     * @throws IllegalArgumentException naming the file, the property and its value when it is missing, malformed or out
+     *                                  of range
+     */
+    public int integer(Path file, Properties metadata, String key, int min, int max) {
+        String value = metadata.getProperty(key, "");
+        if (value.matches("-?[0-9]{1,9}")) {
+            int v = Integer.parseInt(value);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        }
+        throw invalid(file, key, value, "an integer in [" + min + ", " + max + "]");
+    }
+
+    private IllegalArgumentException invalid(Path file, String key, String value, String expected) {
+        return new IllegalArgumentException(file + " has invalid " + kind + " metadata: " + key + " '" + value
+                + "' must be " + expected);
     }
 }
