@@ -21,14 +21,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.gan4j.LossHistory;
 import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
+import org.gan4j.dl4j.io.BoundedZip;
+import org.gan4j.dl4j.io.NpyFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A training checkpoint: everything {@link GanTrainer#resume(Path)} needs to continue a run exactly where it stopped.
@@ -201,22 +200,11 @@ public final class Checkpoint {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("checkpoint " + file + " does not exist");
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
+        Map<String, byte[]> entries;
+        try {
+            entries = BoundedZip.read(file, BoundedZip.defaultLimit());
         } catch (IOException | RuntimeException e) {
             throw corrupt(file, "unreadable zip (" + e.getMessage() + ")", e);
-        }
-        // the entries are complete only if the central directory at the end of the archive is there and agrees
-        try (ZipFile directory = new ZipFile(file.toFile())) {
-            if (directory.size() != entries.size()) {
-                throw corrupt(file, "the zip directory lists " + directory.size() + " entries but " + entries.size()
-                        + " were read", null);
-            }
-        } catch (IOException e) {
-            throw corrupt(file, "no valid zip directory (" + e.getMessage() + ")", e);
         }
         byte[] manifestBytes = entries.get(MANIFEST);
         if (manifestBytes == null) {
@@ -259,7 +247,7 @@ public final class Checkpoint {
         try {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 if (e.getKey().startsWith(ARRAYS)) {
-                    arrays.put(e.getKey(), Nd4j.createNpyFromByteArray(e.getValue()));
+                    arrays.put(e.getKey(), NpyFormat.read(e.getValue(), e.getKey()));
                 }
             }
             return new Checkpoint(manifest, Collections.unmodifiableMap(arrays),
@@ -337,7 +325,7 @@ public final class Checkpoint {
 
         Writer arrays(String group, Map<String, INDArray> named) {
             for (Map.Entry<String, INDArray> e : named.entrySet()) {
-                entries.put(ARRAYS + group + "/" + e.getKey() + ".npy", Nd4j.toNpyByteArray(e.getValue()));
+                entries.put(ARRAYS + group + "/" + e.getKey() + ".npy", NpyFormat.write(e.getValue()));
             }
             return this;
         }

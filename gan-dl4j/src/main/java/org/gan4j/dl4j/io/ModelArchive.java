@@ -3,16 +3,14 @@ package org.gan4j.dl4j.io;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.gan4j.Shape;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -71,16 +69,12 @@ public record ModelArchive(String kind, String metaEntry, String graphEntry, int
      */
     public Contents read(Path file) {
         Objects.requireNonNull(file, "file == null");
-        byte[] meta = null;
-        byte[] graphBytes = null;
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (metaEntry.equals(e.getName())) {
-                    meta = zip.readAllBytes();
-                } else if (graphEntry.equals(e.getName())) {
-                    graphBytes = zip.readAllBytes();
-                }
-            }
+        byte[] meta;
+        byte[] graphBytes;
+        try {
+            Map<String, byte[]> entries = BoundedZip.read(file, BoundedZip.defaultLimit());
+            meta = entries.get(metaEntry);
+            graphBytes = entries.get(graphEntry);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not a readable gan4j " + kind + " archive: " + e.getMessage(), e);
         }
