@@ -134,6 +134,46 @@ class ConditionalGanTest {
                 .hasMessage(distribution + " has invalid generator metadata: latent.distribution 'CAUCHY' must be GAUSSIAN or UNIFORM");
     }
 
+    /** Before, a label equal to the class count silently set a bit of the next row's one-hot label. */
+    @Test
+    void should_refuse_a_label_outside_the_classes_naming_where_it_came_from() {
+        org.gan4j.data.GanDataSource lying = new org.gan4j.data.GanDataSource() {
+            @Override
+            public org.gan4j.Shape sampleShape() {
+                return org.gan4j.Shape.of(1);
+            }
+
+            @Override
+            public java.util.OptionalLong size() {
+                return java.util.OptionalLong.of(120);
+            }
+
+            @Override
+            public int classes() {
+                return 3;
+            }
+
+            @Override
+            public org.gan4j.data.SampleCursor open(long seed) {
+                int[] served = {0};
+                return new org.gan4j.data.SampleCursor() {
+                    @Override
+                    public boolean next(float[] destination, int offset) {
+                        destination[offset] = 0.5f;
+                        return served[0]++ < 120;
+                    }
+
+                    @Override
+                    public int label() {
+                        return served[0] == 7 ? 3 : served[0] % 3;
+                    }
+                };
+            }
+        };
+        assertThatThrownBy(() -> conditional1d(2).data(lying).build().fit()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(" gave label 3 outside [0, 3) in pass 0, batch 0, row 6");
+    }
+
     @Test
     void should_refuse_bad_class_counts_in_the_builders() {
         assertThatThrownBy(() -> Generator.builder().conditional(1)).hasMessage("classes must be >= 2 but was 1");

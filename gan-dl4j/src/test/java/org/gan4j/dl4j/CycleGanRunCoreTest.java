@@ -120,8 +120,16 @@ class CycleGanRunCoreTest {
         assertThat(resumed.translateYToX(x)).isEqualTo(averaged.translateYToX(x));
     }
 
-    /** Domain X with one sample served as NaN: the 38th sample read, in the 10th batch of 4 (step 10). */
+    /**
+     * Domain X with one sample served as 3e38 (finite, so it passes the data check, but it overflows the loss): the
+     * 38th sample read, in the 10th batch of 4 (step 10).
+     */
     private static GanDataSource poisonedOnce() {
+        return poisonedOnce(3e38f);
+    }
+
+    /** Domain X with one sample's values replaced by {@code value}: the 38th sample read, in the 10th batch of 4. */
+    static GanDataSource poisonedOnce(float value) {
         GanDataSource clean = CycleGanTrainerTest.images(20, 1, -0.8);
         AtomicLong served = new AtomicLong();
         return new GanDataSource() {
@@ -141,7 +149,7 @@ class CycleGanRunCoreTest {
                 return (destination, offset) -> {
                     boolean more = cursor.next(destination, offset);
                     if (more && served.incrementAndGet() == 38) {
-                        java.util.Arrays.fill(destination, offset, offset + 64, Float.NaN);
+                        java.util.Arrays.fill(destination, offset, offset + 64, value);
                     }
                     return more;
                 };
@@ -173,6 +181,14 @@ class CycleGanRunCoreTest {
             assertThat(r.generatorLoss()).isFinite();
             assertThat(r.discriminatorLoss()).isFinite();
         });
+    }
+
+    @Test
+    void should_refuse_a_non_finite_value_in_the_data_naming_where_it_came_from() {
+        assertThatThrownBy(() -> CycleGanTrainerTest.trainer().dataX(poisonedOnce(Float.NaN)).steps(14).build().fit())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("data source ")
+                .hasMessageEndingWith(" gave NaN in pass 1, batch 4, row 1, value 0: training data must be finite");
     }
 
     @Test

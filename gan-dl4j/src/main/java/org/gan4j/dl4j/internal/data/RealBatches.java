@@ -35,17 +35,12 @@ public final class RealBatches {
     }
 
     /**
-     * Fills {@code batch} with the next full batch of the current pass.
-     *
-     * @param batch the array to fill, [batchSize, sample shape...], float, contiguous
-     * @return false when the current pass has ended (nothing written); the next call starts the next pass
-     */
-    /**
      * Fills {@code batch}, and {@code oneHotLabels} with the samples' classes when it is not null.
      *
      * @param batch        the array to fill, [batchSize, sample shape...], float, contiguous
      * @param oneHotLabels [batchSize, classes], or null for unconditional training
      * @return false when the current pass has ended (nothing written); the next call starts the next pass
+     * @throws IllegalArgumentException if the source gives a label outside [0, classes) or a non-finite value
      */
     public boolean fill(INDArray batch, INDArray oneHotLabels) {
         for (int i = 0; i < batchSize; i++) {
@@ -61,14 +56,32 @@ public final class RealBatches {
             }
             if (oneHotLabels != null) {
                 labels[i] = cursor.label();
+                int classes = (int) oneHotLabels.size(1);
+                if (labels[i] < 0 || labels[i] >= classes) {
+                    throw new IllegalArgumentException("data source " + source + " gave label " + labels[i]
+                            + " outside [0, " + classes + ") in pass " + pass + ", batch " + batchesThisPass + ", row " + i);
+                }
             }
         }
+        requireFinite();
         batchesThisPass++;
         batch.data().setData(staging);
         if (oneHotLabels != null) {
             OneHot.write(labels, oneHotLabels);
         }
         return true;
+    }
+
+    /** Refuses a batch holding NaN or an infinity before it reaches a graph, naming where it came from. */
+    private void requireFinite() {
+        for (int k = 0; k < staging.length; k++) {
+            float v = staging[k];
+            if (v - v != 0) {
+                throw new IllegalArgumentException("data source " + source + " gave " + v + " in pass " + pass + ", batch "
+                        + batchesThisPass + ", row " + k / sampleSize + ", value " + k % sampleSize
+                        + ": training data must be finite");
+            }
+        }
     }
 
     private long passSeed(int p) {
