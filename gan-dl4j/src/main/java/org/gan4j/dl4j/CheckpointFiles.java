@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gan4j.dl4j.io.AtomicFiles;
 
-/** Writes checkpoint archives atomically into a directory and keeps the newest few. */
+/**
+ * Writes checkpoint archives atomically into a directory and keeps the newest few; temporary files left by a write
+ * that was killed are removed by the next write.
+ */
 final class CheckpointFiles {
     private CheckpointFiles() {
     }
@@ -20,6 +23,7 @@ final class CheckpointFiles {
      * @return the file written
      */
     static Path write(Path directory, long step, byte[] archive, int keep) {
+        removeStaleTemporaries(directory);
         Path file = Checkpoint.fileFor(directory, step);
         AtomicFiles.write(file, archive);
         List<Path> all = Checkpoint.list(directory);
@@ -31,5 +35,22 @@ final class CheckpointFiles {
             }
         }
         return file;
+    }
+
+    /** Deletes the temporary files of interrupted checkpoint writes ({@code .checkpoint-*.zip*.tmp}). */
+    private static void removeStaleTemporaries(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".checkpoint-") && name.endsWith(".tmp") && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the checkpoint directory " + directory, e);
+        }
     }
 }

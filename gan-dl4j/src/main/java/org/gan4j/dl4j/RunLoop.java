@@ -181,7 +181,12 @@ final class RunLoop<S, F extends ModelFamily<S>> implements TrainingView {
         }
         settings.checkpoints().ifPresent(c -> {
             if (step % c.every() == 0 || step == totalSteps) {
-                CheckpointFiles.write(c.directory(), step, checkpointBytes(), c.keepLast());
+                try {
+                    CheckpointFiles.write(c.directory(), step, checkpointBytes(), c.keepLast());
+                } catch (java.io.UncheckedIOException e) {
+                    LOG.warn("step {}: the checkpoint was not written ({}); training goes on, the newest checkpoint on disk"
+                            + " is unchanged", step, e.getMessage());
+                }
             }
         });
         return true;

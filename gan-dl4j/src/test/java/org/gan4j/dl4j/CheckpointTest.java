@@ -153,6 +153,47 @@ class CheckpointTest {
         }
     }
 
+    /**
+     * A checkpoint write that fails (here the folder is replaced by a file for steps 4 and 5) is logged and training
+     * goes on; the checkpoints written before and after are whole and resume exactly; a temporary file of a killed
+     * write is removed by the next write.
+     */
+    @Test
+    void should_keep_training_when_a_checkpoint_write_fails_and_clean_stale_temporaries(@TempDir Path root) throws IOException {
+        Path dir = root.resolve("checkpoints");
+        Path aside = root.resolve("aside");
+        Files.createDirectories(dir);
+        Path stale = dir.resolve(".checkpoint-000000002.zip4242.tmp");
+        Files.write(stale, new byte[] {1, 2, 3});
+        TrainedGan straight = smallGan(10).build().fit();
+        TrainedGan interrupted = smallGan(10).checkpoints(dir, 2, 10).listener(new org.gan4j.TrainingListener() {
+            @Override
+            public void onStepEnd(org.gan4j.TrainingView view, org.gan4j.StepResult result) {
+                try {
+                    if (result.step() == 3) {
+                        Files.move(dir, aside);
+                        Files.write(dir, new byte[0]);
+                    } else if (result.step() == 6) {
+                        Files.delete(dir);
+                        Files.move(aside, dir);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }).build().fit();
+        assertThat(interrupted.history().steps()).isEqualTo(straight.history().steps());
+        assertThat(stale).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+                    "checkpoint-000000002.zip", "checkpoint-000000006.zip", "checkpoint-000000008.zip",
+                    "checkpoint-000000010.zip");
+        }
+        TrainedGan resumed = smallGan(10).build().resume(dir.resolve("checkpoint-000000006.zip"));
+        assertThat(resumed.history().steps()).isEqualTo(straight.history().steps());
+        assertThat(resumed.sample(3).data().asFloat()).containsExactly(straight.sample(3).data().asFloat());
+    }
+
     private static Path checkpoint(Path dir) {
         smallGan(6).checkpoints(dir, 6, 1).build().fit();
         return dir.resolve("checkpoint-000000006.zip");
