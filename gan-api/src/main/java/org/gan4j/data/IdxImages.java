@@ -1,6 +1,5 @@
 package org.gan4j.data;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +14,10 @@ import org.gan4j.Shape;
  * unsigned byte per pixel), gzip-compressed or raw.
  */
 public final class IdxImages {
+    /** The largest image side read. */
+    public static final int MAX_SIDE = 65_535;
+    /** The most pixel (or label) bytes one file may hold. */
+    public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
     static final int IMAGE_MAGIC = 2051;
     static final int LABEL_MAGIC = 2049;
 
@@ -55,22 +58,23 @@ public final class IdxImages {
      * @throws IOException if the stream cannot be read
      */
     public static IdxImages read(InputStream in, String name) throws IOException {
-        ByteBuffer data = ByteBuffer.wrap(readAll(in));
-        int magic = header(data, name, 16).getInt();
+        InputStream source = decompressed(in);
+        ByteBuffer header = header(source, name, 16);
+        int magic = header.getInt();
         if (magic != IMAGE_MAGIC) {
             throw new IllegalArgumentException(name + " is not an IDX image file: magic must be " + IMAGE_MAGIC
                     + " but was " + magic);
         }
-        int count = data.getInt();
-        int rows = data.getInt();
-        int columns = data.getInt();
+        int count = header.getInt();
+        int rows = header.getInt();
+        int columns = header.getInt();
         long expected = (long) count * rows * columns;
-        if (count < 0 || rows < 1 || columns < 1 || data.remaining() != expected) {
-            throw new IllegalArgumentException(name + " is truncated or malformed: header says " + count + " images of "
-                    + rows + "x" + columns + " (" + expected + " bytes) but " + data.remaining() + " bytes follow");
+        if (count < 0 || rows < 1 || columns < 1 || rows > MAX_SIDE || columns > MAX_SIDE || expected > MAX_BYTES) {
+            throw new IllegalArgumentException(name + " is malformed: header says " + count + " images of " + rows + "x"
+                    + columns + "; counts must be >= 0, sides in [1, " + MAX_SIDE + "] and the pixels at most "
+                    + MAX_BYTES + " bytes");
         }
-        byte[] pixels = new byte[(int) expected];
-        data.get(pixels);
+        byte[] pixels = body(source, name, expected, "header says " + count + " images of " + rows + "x" + columns);
         return new IdxImages(pixels, count, rows, columns);
     }
 
@@ -97,41 +101,57 @@ public final class IdxImages {
      * @throws IOException if the stream cannot be read
      */
     public static int[] readLabels(InputStream in, String name) throws IOException {
-        ByteBuffer data = ByteBuffer.wrap(readAll(in));
-        int magic = header(data, name, 8).getInt();
+        InputStream source = decompressed(in);
+        ByteBuffer header = header(source, name, 8);
+        int magic = header.getInt();
         if (magic != LABEL_MAGIC) {
             throw new IllegalArgumentException(name + " is not an IDX label file: magic must be " + LABEL_MAGIC
                     + " but was " + magic);
         }
-        int count = data.getInt();
-        if (count < 0 || data.remaining() != count) {
-            throw new IllegalArgumentException(name + " is truncated or malformed: header says " + count
-                    + " labels but " + data.remaining() + " bytes follow");
+        int count = header.getInt();
+        if (count < 0 || count > MAX_BYTES) {
+            throw new IllegalArgumentException(name + " is malformed: header says " + count + " labels");
         }
+        byte[] bytes = body(source, name, count, "header says " + count + " labels");
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
-            labels[i] = data.get() & 0xff;
+            labels[i] = bytes[i] & 0xff;
         }
         return labels;
     }
 
-    private static ByteBuffer header(ByteBuffer data, String name, int length) {
-        if (data.remaining() < length) {
-            throw new IllegalArgumentException(name + " is too short for an IDX header: " + data.remaining() + " bytes");
+    private static ByteBuffer header(InputStream in, String name, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new IllegalArgumentException(name + " is too short for an IDX header: " + bytes.length + " bytes");
         }
-        return data;
+        return ByteBuffer.wrap(bytes);
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /**
+     * Reads exactly the bytes the header declares, the buffer growing with the data actually read (a header that
+     * lies about a large count costs no more memory than the data), and refuses a stream with more or fewer.
+     */
+    private static byte[] body(InputStream in, String name, long expected, String declared) throws IOException {
+        byte[] bytes = in.readNBytes((int) expected);
+        if (bytes.length < expected) {
+            throw new IllegalArgumentException(name + " is truncated or malformed: " + declared + " (" + expected
+                    + " bytes) but " + bytes.length + " bytes follow");
+        }
+        if (in.read() != -1) {
+            throw new IllegalArgumentException(name + " is malformed: " + declared + " (" + expected
+                    + " bytes) but more bytes follow; not read further");
+        }
+        return bytes;
+    }
+
+    private static InputStream decompressed(InputStream in) throws IOException {
         in = in.markSupported() ? in : new java.io.BufferedInputStream(in);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        InputStream source = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in, 1 << 16) : in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        source.transferTo(out);
-        return out.toByteArray();
+        return (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** @return the number of images */

@@ -75,6 +75,51 @@ class IdxImagesTest {
                 .hasMessage(dir.resolve("short") + " is truncated or malformed: header says 2 images of 2x2 (8 bytes) but 5 bytes follow");
     }
 
+    /**
+     * A 400 KB gzip file whose header declares one image but which inflates to 400 MB: refused after one byte past the
+     * declared data, having consumed a fraction of the compressed file.
+     */
+    @Test
+    void should_refuse_a_gzip_bomb_without_inflating_it() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(idxImages(1, 28, 28, 0));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 400; i++) {
+                gz.write(zeros);
+            }
+        }
+        byte[] bomb = out.toByteArray();
+        long[] consumed = {0};
+        java.io.InputStream counting = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bomb)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                consumed[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        assertThatThrownBy(() -> IdxImages.read(counting, "bomb.gz")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bomb.gz is malformed: header says 1 images of 28x28 (784 bytes) but more bytes follow; not read"
+                        + " further");
+        assertThat(consumed[0]).as("compressed bytes consumed of %d", bomb.length).isLessThan(bomb.length / 2);
+    }
+
+    /** A header that claims a million images with two bytes of data costs no more memory than the data. */
+    @Test
+    void should_refuse_a_header_that_claims_more_than_the_data(@TempDir Path dir) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(18).putInt(2051).putInt(1_000_000).putInt(28).putInt(28).put((byte) 1).put((byte) 2);
+        Files.write(dir.resolve("liar"), b.array());
+        assertThatThrownBy(() -> IdxImages.read(dir.resolve("liar"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dir.resolve("liar") + " is truncated or malformed: header says 1000000 images of 28x28"
+                        + " (784000000 bytes) but 2 bytes follow");
+        ByteBuffer huge = ByteBuffer.allocate(16).putInt(2051).putInt(Integer.MAX_VALUE).putInt(1000).putInt(1000);
+        Files.write(dir.resolve("huge"), huge.array());
+        assertThatThrownBy(() -> IdxImages.read(dir.resolve("huge"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dir.resolve("huge") + " is malformed: header says 2147483647 images of 1000x1000; counts must be"
+                        + " >= 0, sides in [1, 65535] and the pixels at most 2147483639 bytes");
+    }
+
     @Test
     void should_read_labels() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(11).putInt(2049).putInt(3).put((byte) 9).put((byte) 0).put((byte) 200);
