@@ -57,6 +57,7 @@ public final class FeatureStatistics {
             throw new IllegalArgumentException("batch must have shape [b, " + dimension + "] but was "
                     + Arrays.toString(batch.shape()));
         }
+        FiniteValues.require(batch, "features");
         long b = batch.size(0);
         if (b == 0) {
             return this;

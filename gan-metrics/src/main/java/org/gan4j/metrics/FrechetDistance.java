@@ -19,6 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * has no counterpart here (the symmetric route does not fail that way). Identical inputs give |FID| below 1e-9.
  */
 public final class FrechetDistance {
+    /** Negative eigenvalues tolerated in a covariance, relative to its largest magnitude: rounding, not structure. */
+    static final double NEGATIVE_EIGENVALUE_TOLERANCE = 1e-6;
+
     private FrechetDistance() {
     }
 
@@ -52,12 +55,19 @@ public final class FrechetDistance {
      * The distance between two Gaussians given directly.
      *
      * @param mu1    the first mean [d]
-     * @param sigma1 the first covariance [d, d], symmetric positive semi-definite
+     * @param sigma1 the first covariance [d, d], symmetric positive semi-definite (eigenvalues &gt;= −10⁻⁶ times the
+     *               largest magnitude, a covariance's rounding)
      * @param mu2    the second mean [d]
      * @param sigma2 the second covariance [d, d]
      * @return the distance; sample counts in the diagnostics are 0
+     * @throws IllegalArgumentException if an input holds a non-finite value or a covariance is not positive
+     *                                  semi-definite (a negative "distance" would follow)
      */
     public static FidResult between(INDArray mu1, INDArray sigma1, INDArray mu2, INDArray sigma2) {
+        FiniteValues.require(mu1, "mu1");
+        FiniteValues.require(sigma1, "sigma1");
+        FiniteValues.require(mu2, "mu2");
+        FiniteValues.require(sigma2, "sigma2");
         INDArray m1 = mu1.castTo(DataType.DOUBLE).reshape(mu1.length());
         INDArray m2 = mu2.castTo(DataType.DOUBLE).reshape(mu2.length());
         int d = (int) m1.length();
@@ -69,6 +79,8 @@ public final class FrechetDistance {
         double meanTerm = diff.mul(diff).sumNumber().doubleValue();
 
         SymmetricEigen e1 = SymmetricEigen.of(a);
+        requirePositiveSemiDefinite("sigma1", e1.values);
+        requirePositiveSemiDefinite("sigma2", SymmetricEigen.values(b));
         long dim = e1.values.length();
         INDArray roots = Nd4j.create(DataType.DOUBLE, 1, dim);
         int clamped = 0;
@@ -111,4 +123,13 @@ public final class FrechetDistance {
         return m.add(m.transpose()).muli(0.5);
     }
 
+
+    private static void requirePositiveSemiDefinite(String name, INDArray eigenvalues) {
+        double smallest = eigenvalues.minNumber().doubleValue();
+        double scale = Math.max(eigenvalues.amaxNumber().doubleValue(), Double.MIN_NORMAL);
+        if (smallest < -NEGATIVE_EIGENVALUE_TOLERANCE * scale) {
+            throw new IllegalArgumentException(name + " must be a covariance (positive semi-definite) but has eigenvalue "
+                    + smallest + " (largest magnitude " + scale + ")");
+        }
+    }
 }

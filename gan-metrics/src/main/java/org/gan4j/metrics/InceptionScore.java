@@ -24,6 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class InceptionScore {
     /** The usual number of splits. */
     public static final int DEFAULT_SPLITS = 10;
+    /** How far a row of probabilities may sum from 1 (float32 softmax outputs are within 10⁻⁶). */
+    public static final double PROBABILITY_TOLERANCE = 1e-4;
 
     private InceptionScore() {
     }
@@ -31,12 +33,26 @@ public final class InceptionScore {
     /**
      * OpenAI's protocol on class probabilities, rows in order.
      *
-     * @param probabilities p(y|x), [N, classes], rows summing to 1
+     * @param probabilities p(y|x), [N, classes], finite, each &gt;= 0, rows summing to 1 within 10⁻⁴
      * @param splits        the number of splits, 1..N
      * @return the score
+     * @throws IllegalArgumentException naming the first value or row that is not a probability distribution
      */
     public static IsResult fromProbabilities(INDArray probabilities, int splits) {
         double[][] p = matrix(probabilities, "probabilities");
+        for (int i = 0; i < p.length; i++) {
+            double sum = 0;
+            for (double v : p[i]) {
+                if (v < 0) {
+                    throw new IllegalArgumentException("probabilities must be >= 0 but row " + i + " holds " + v);
+                }
+                sum += v;
+            }
+            if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+                throw new IllegalArgumentException("probabilities rows must sum to 1 (within " + PROBABILITY_TOLERANCE
+                        + ") but row " + i + " sums to " + sum);
+            }
+        }
         return score(p, identity(p.length), splits);
     }
 
@@ -152,6 +168,7 @@ public final class InceptionScore {
             throw new IllegalArgumentException(name + " must have shape [N >= 1, classes >= 2] but was "
                     + Arrays.toString(a.shape()));
         }
+        FiniteValues.require(a, name);
         return a.castTo(DataType.DOUBLE).toDoubleMatrix();
     }
 

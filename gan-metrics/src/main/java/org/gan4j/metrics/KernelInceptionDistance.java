@@ -48,6 +48,8 @@ public final class KernelInceptionDistance {
         if (subsetSize < 2 || subsetSize > limit) {
             throw new IllegalArgumentException("subsetSize must be in [2, " + limit + "] but was " + subsetSize);
         }
+        FiniteValues.require(features1, "features1");
+        FiniteValues.require(features2, "features2");
         INDArray x = features1.castTo(DataType.DOUBLE);
         INDArray y = features2.castTo(DataType.DOUBLE);
         double d = x.size(1);

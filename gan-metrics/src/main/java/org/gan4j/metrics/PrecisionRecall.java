@@ -37,6 +37,8 @@ public record PrecisionRecall(double precision, double recall, int k) {
         if (k < 1 || k > limit) {
             throw new IllegalArgumentException("k must be in [1, " + limit + "] but was " + k);
         }
+        FiniteValues.require(real, "real features");
+        FiniteValues.require(generated, "generated features");
         INDArray r = real.castTo(DataType.DOUBLE);
         INDArray g = generated.castTo(DataType.DOUBLE);
         double[] realRadii = radii(r, k);
