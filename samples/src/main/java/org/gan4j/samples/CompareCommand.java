@@ -64,13 +64,13 @@ final class CompareCommand implements Callable<Integer> {
     record Results(Map<String, Object> summary, Map<String, INDArray> grids) {
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        if (!(minutes > 0) || eval < 64 || latent < 1 || components < 1) {
-            throw new IllegalArgumentException("--minutes must be > 0, --eval >= 64 (the grids), --latent >= 1 and"
-                    + " --components >= 1"
-                    + " but were " + minutes + ", " + eval + ", " + latent + ", " + components);
-        }
+        OptionChecks.of(spec).positive("--minutes", minutes).atLeast("--eval", eval, 64).atLeast("--latent", latent, 1)
+                .atLeast("--components", components, 1);
         IdxImages train = fashionMnist.trainingImages();
         IdxImages test = fashionMnist.testImages();
         int n = Math.min(eval, test.count());

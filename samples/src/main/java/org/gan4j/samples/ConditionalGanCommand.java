@@ -99,8 +99,12 @@ final class ConditionalGanCommand implements Callable<Integer> {
         return result;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionChecks.of(spec).atLeast("--steps", steps, 1).atLeast("--samples-per-class", perClass, 1);
         IdxImages images = fashionMnist.trainingImages();
         int[] labels = fashionMnist.trainingLabels();
         LOG.info("conditional GAN on {} labelled Fashion-MNIST images ({}), {} steps, output in {}", images.count(),

@@ -132,15 +132,16 @@ final class CycleGanCommand implements Callable<Integer> {
         return result;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        for (int c : new int[] {classX, classY}) {
-            if (c < 0 || c > 9) {
-                throw new IllegalArgumentException("--x-class and --y-class must be in [0, 9] but one was " + c);
-            }
-        }
+        OptionChecks.of(spec).atLeast("--steps", steps, 1).atLeast("--batch", batch, 1).within("--x-class", classX, 0, 9)
+                .within("--y-class", classY, 0, 9).atLeast("--filters", filters, 1).atLeast("--blocks", blocks, 0)
+                .nonNegative("--identity", identity).atLeast("--eval", eval, 1).atLeast("--checkpoint-every", checkpointEvery, 0);
         if (classX == classY) {
-            throw new IllegalArgumentException("--x-class and --y-class must differ but both were " + classX);
+            throw OptionChecks.of(spec).fail("--x-class and --y-class must differ but both were " + classX);
         }
         IdxImages images = fashionMnist.trainingImages();
         int[] labels = fashionMnist.trainingLabels();

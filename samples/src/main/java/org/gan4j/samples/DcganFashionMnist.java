@@ -52,8 +52,13 @@ final class DcganFashionMnist implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "dcgan");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionChecks.of(spec).atLeast("--steps", steps, 1).atLeast("--batch-size", batchSize, 1)
+                .atLeast("--grid-every", gridEvery, 1).atLeast("--checkpoint-every", checkpointEvery, 0);
         IdxImages images = fashionMnist.trainingImages();
         LOG.info("DCGAN on {} Fashion-MNIST images ({}), {} steps of batch {}, output in {}", images.count(),
                 fashionMnist.source(), steps, batchSize, out.toAbsolutePath());

@@ -17,9 +17,24 @@ final class FashionMnistData {
             + " has the full set")
     boolean bundled;
 
-    /** @return whether the full set is used */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /**
+     * @return whether the full set is used: when {@code --data} holds it, else the bundled subset, unless
+     *         {@code --data} was given explicitly (then a folder without the set is a usage error, not a fallback)
+     */
     boolean full() {
-        return !bundled && FashionMnist.isPresent(data);
+        if (bundled) {
+            return false;
+        }
+        boolean present = FashionMnist.isPresent(data);
+        if (!present && command != null && command.commandLine().getParseResult().hasMatchedOption("--data")) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--data " + data
+                    + " does not hold the Fashion-MNIST IDX files (train-images-idx3-ubyte.gz and the other three); leave"
+                    + " --data out to use " + FashionMnist.DEBIAN_DIRECTORY + " when installed, else the bundled subset");
+        }
+        return present;
     }
 
     IdxImages trainingImages() {

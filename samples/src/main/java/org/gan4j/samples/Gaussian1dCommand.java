@@ -48,11 +48,12 @@ final class Gaussian1dCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "toy1d");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        if (!(std > 0)) {
-            throw new IllegalArgumentException("--std must be > 0 but was " + std);
-        }
+        OptionChecks.of(spec).finite("--mean", mean).positive("--std", std).atLeast("--steps", steps, 1);
         float[] data = new float[10_000];
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < data.length; i++) {

@@ -59,8 +59,12 @@ final class GaussianRingCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "ring");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionChecks.of(spec).atLeast("--steps", steps, 1).positive("--lr", learningRate).nonNegative("--lambda", lambda);
         GaussianRing ring = GaussianRing.standard();
         GanTrainer.Builder builder = RingGan.builder(ring, lossFor(loss, lambda), steps, seed);
         if (loss != LossChoice.WGAN) {

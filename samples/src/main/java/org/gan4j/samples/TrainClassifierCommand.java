@@ -32,8 +32,12 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--out", description = "model file (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "fashion-mnist-classifier.samediff");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionChecks.of(spec).atLeast("--epochs", epochs, 1);
         if (!bundled && !FashionMnist.isPresent(data)) {
             LOG.error("the full Fashion-MNIST set is needed in {} (apt-get install dataset-fashion-mnist), or use --bundled", data);
             return 1;

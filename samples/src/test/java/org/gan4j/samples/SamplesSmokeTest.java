@@ -110,6 +110,25 @@ class SamplesSmokeTest {
         assertThat(Gan4jSamples.run("compare", "--eval", "10", "--out", out.toString())).isNotZero();
     }
 
+    /** Bad option values are usage errors (exit code 2) reported before any data is loaded or training starts. */
+    @Test
+    void should_refuse_bad_option_values_as_usage_errors(@TempDir Path out) {
+        String[][] bad = {
+            {"dcgan", "--steps", "-5"}, {"dcgan", "--checkpoint-every", "-3"}, {"dcgan", "--batch-size", "0"},
+            {"dcgan", "--grid-every", "0"}, {"dcgan", "--data", out.resolve("missing").toString()},
+            {"cgan", "--samples-per-class", "0"}, {"cyclegan", "--x-class", "10"}, {"cyclegan", "--identity", "-1"},
+            {"cyclegan", "--x-class", "3", "--y-class", "3"}, {"toy1d", "--std", "0"}, {"toy1d", "--mean", "NaN"},
+            {"ring", "--lr", "-1"}, {"train-classifier", "--epochs", "0"}, {"compare", "--minutes", "0"},
+            {"compare", "--eval", "10"}};
+        for (String[] args : bad) {
+            String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);
+            withOut[args.length] = "--out";
+            withOut[args.length + 1] = out.resolve("never").toString();
+            assertThat(Gan4jSamples.run(withOut)).as(String.join(" ", args)).isEqualTo(2);
+        }
+        assertThat(out.resolve("never")).doesNotExist();
+    }
+
     @Test
     void should_print_help_without_training() {
         assertThat(Gan4jSamples.run("dcgan", "--help")).isZero();
