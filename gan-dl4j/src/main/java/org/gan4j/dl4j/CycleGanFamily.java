@@ -96,8 +96,7 @@ final class CycleGanFamily implements ModelFamily<CycleGanFamily.State> {
     }
 
     private static TranslatorModel translator(Translator spec, ParameterStore store) {
-        TranslatorModel model = new TranslatorModel(CycleGanGraphs.inference(spec, store, TranslatorModel.INPUT,
-                TranslatorModel.OUTPUT), spec.inputShape(), spec.outputShape());
+        TranslatorModel model = TranslatorModel.of(spec, store);
         INDArray probe = model.translate(Nd4j.zeros(DataType.FLOAT, spec.inputShape().withBatch(1)));
         long[] expected = spec.outputShape().withBatch(1);
         if (!Arrays.equals(probe.shape(), expected)) {

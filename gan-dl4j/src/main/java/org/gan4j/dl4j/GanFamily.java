@@ -158,9 +158,7 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
 
     @Override
     public void buildInference(UnaryOperator<ParameterStore> sampled) {
-        sampler = new GeneratorModel(GanGraphs.inference(config.generator, sampled.apply(generatorParams),
-                GeneratorModel.LATENT, GeneratorModel.SAMPLE), config.generator.latent(), config.generator.outputShape(),
-                setup.seed(RandomStream.SAMPLER), config.discriminator.classes());
+        sampler = GeneratorModel.of(config.generator, sampled.apply(generatorParams), setup.seed(RandomStream.SAMPLER));
         INDArray probe = sampler.sample(2);
         long[] expected = config.generator.outputShape().withBatch(2);
         if (!Arrays.equals(probe.shape(), expected)) {

@@ -2,9 +2,11 @@ package org.gan4j.dl4j;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.gan4j.Generator;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.LatentSpace;
 import org.gan4j.Shape;
@@ -12,7 +14,9 @@ import org.gan4j.dl4j.internal.graph.GanGraphs;
 import org.gan4j.dl4j.internal.data.LabelSampler;
 import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.data.OneHot;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.io.ModelArchive;
+import org.gan4j.dl4j.io.SpecCodec;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,9 +27,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * placeholder {@value #LATENT} [n, latent size] and output {@value #SAMPLE} [n, sample shape...].
  *
  * <p>{@link #save(Path)} writes one zip archive holding {@value #GRAPH_ENTRY} (a plain SameDiff flat-buffers file that
- * any SameDiff program can load and run) and {@value #META_ENTRY} (latent space, sample shape, format version).
- * {@link #load(Path)} reads it back without any of gan4j's training code. Sampling calls are serialised, so one model
- * can be shared between threads.
+ * any SameDiff program can load and run), {@value #META_ENTRY} (latent space, sample shape, format version) and, for a
+ * generator built from layers, its spec ({@code network.json}) and arrays ({@code weights/...npy}).
+ * {@link #load(Path)} rebuilds such a generator from the spec and the arrays, checked in Java, and never hands the file's
+ * bytes to native deserialisation; only an archive without them (a custom graph network, or one written by format 1)
+ * is loaded from the SameDiff file, which should then come from a trusted source. Sampling calls are serialised, so
+ * one model can be shared between threads.
  */
 public final class GeneratorModel implements GeneratorSampler {
     /** The placeholder holding latent vectors. */
@@ -38,8 +45,8 @@ public final class GeneratorModel implements GeneratorSampler {
     public static final String GRAPH_ENTRY = "generator.samediff";
     /** The archive entry holding the metadata. */
     public static final String META_ENTRY = "generator.properties";
-    /** The archive format this version writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The archive format this version writes (2: with the network spec and arrays); formats 1 and 2 are read. */
+    public static final int FORMAT_VERSION = 2;
     private static final ModelArchive ARCHIVE = new ModelArchive("generator", META_ENTRY, GRAPH_ENTRY, FORMAT_VERSION);
 
     private final SameDiff graph;
@@ -48,18 +55,30 @@ public final class GeneratorModel implements GeneratorSampler {
     private final LatentSampler sampler;
     private final int classes;
     private final LabelSampler classSampler;
+    private final Generator spec;
+    private final ParameterStore store;
 
-    GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed) {
-        this(graph, latent, outputShape, seed, 0);
-    }
-
-    GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed, int classes) {
+    private GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed, int classes, Generator spec,
+                           ParameterStore store) {
+        this.spec = spec;
+        this.store = store;
         this.graph = graph;
         this.latent = latent;
         this.outputShape = outputShape;
         this.sampler = new LatentSampler(latent, seed);
         this.classes = classes;
         this.classSampler = classes == 0 ? null : new LabelSampler(seed, classes);
+    }
+
+    /**
+     * @param spec  the generator
+     * @param store its arrays (live or averaged), shared with training
+     * @param seed  the seed of the model's own draws
+     * @return the generator compiled for inference over the store
+     */
+    static GeneratorModel of(Generator spec, ParameterStore store, long seed) {
+        return new GeneratorModel(GanGraphs.inference(spec, store, LATENT, SAMPLE), spec.latent(), spec.outputShape(), seed,
+                spec.classes(), spec, store);
     }
 
     LabelSampler labelSampler() {
@@ -168,7 +187,9 @@ public final class GeneratorModel implements GeneratorSampler {
         p.setProperty("latent.size", Integer.toString(latent.size()));
         p.setProperty("sample.shape", ModelArchive.dims(outputShape));
         p.setProperty("classes", Integer.toString(classes));
-        ARCHIVE.write(file, p, graph);
+        boolean safe = spec != null && SpecCodec.hasJsonForm(spec.body());
+        ARCHIVE.write(file, p, graph, safe ? SavedNetworks.entries(Map.of("generator", SpecCodec.write(spec)),
+                Map.of("generator", store)) : Map.of());
     }
 
     /**
@@ -203,8 +224,19 @@ public final class GeneratorModel implements GeneratorSampler {
         LatentSpace latent = distribution.equals(LatentSpace.Distribution.GAUSSIAN.name())
                 ? LatentSpace.gaussian(size) : LatentSpace.uniform(size);
         p.putIfAbsent("classes", "0");
-        return new GeneratorModel(c.graph(), latent, ARCHIVE.shape(file, p, "sample.shape"), seed,
-                ARCHIVE.integer(file, p, "classes", 0, 1_000_000));
+        Shape shape = ARCHIVE.shape(file, p, "sample.shape");
+        int classes = ARCHIVE.integer(file, p, "classes", 0, 1_000_000);
+        if (!c.hasSpec()) {
+            return new GeneratorModel(c.graph(), latent, shape, seed, classes, null, null);
+        }
+        GeneratorModel model = SavedNetworks.load(c, List.of("generator"), r -> GeneratorModel.of(
+                SpecCodec.readGenerator(r.spec().get("generator"), r.path() + " generator"), r.stores().get("generator"), seed));
+        if (!model.latent.equals(latent) || !model.outputShape.equals(shape) || model.classes != classes) {
+            throw new IllegalArgumentException(file + ": its network (latent " + model.latent + ", sample " + model.outputShape
+                    + ", classes " + model.classes + ") contradicts its metadata (latent " + latent + ", sample " + shape
+                    + ", classes " + classes + ")");
+        }
+        return model;
     }
 
     @Override

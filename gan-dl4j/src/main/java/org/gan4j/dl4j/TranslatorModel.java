@@ -1,19 +1,25 @@
 package org.gan4j.dl4j;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
+import org.gan4j.Translator;
+import org.gan4j.dl4j.internal.graph.CycleGanGraphs;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.io.ModelArchive;
+import org.gan4j.dl4j.io.SpecCodec;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained image-to-image network ready to translate: a SameDiff inference graph with placeholder {@value #INPUT}
  * [n, input shape...] and output {@value #OUTPUT}. {@link #save(Path)} writes one zip archive holding
- * {@value #GRAPH_ENTRY} (a plain SameDiff file) and {@value #META_ENTRY} (shapes, format version); {@link #load(Path)}
- * reads it back. Calls are serialised, so one model can be shared between threads.
+ * {@value #GRAPH_ENTRY} (a plain SameDiff file), {@value #META_ENTRY} (shapes, format version) and, for a translator
+ * built from layers, its spec and arrays; {@link #load(Path)} rebuilds it from those, checked in Java (see
+ * {@link GeneratorModel} for the trust model). Calls are serialised, so one model can be shared between threads.
  */
 public final class TranslatorModel implements ImageTranslator {
     /** The placeholder holding input images. */
@@ -24,18 +30,32 @@ public final class TranslatorModel implements ImageTranslator {
     public static final String GRAPH_ENTRY = "translator.samediff";
     /** The archive entry holding the metadata. */
     public static final String META_ENTRY = "translator.properties";
-    /** The archive format this version writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The archive format this version writes (2: with the network spec and arrays); formats 1 and 2 are read. */
+    public static final int FORMAT_VERSION = 2;
     private static final ModelArchive ARCHIVE = new ModelArchive("translator", META_ENTRY, GRAPH_ENTRY, FORMAT_VERSION);
 
     private final SameDiff graph;
     private final Shape inputShape;
     private final Shape outputShape;
+    private final Translator spec;
+    private final ParameterStore store;
 
-    TranslatorModel(SameDiff graph, Shape inputShape, Shape outputShape) {
+    private TranslatorModel(SameDiff graph, Shape inputShape, Shape outputShape, Translator spec, ParameterStore store) {
         this.graph = graph;
         this.inputShape = inputShape;
         this.outputShape = outputShape;
+        this.spec = spec;
+        this.store = store;
+    }
+
+    /**
+     * @param spec  the translator
+     * @param store its arrays (live or averaged), shared with training
+     * @return the translator compiled for inference over the store
+     */
+    static TranslatorModel of(Translator spec, ParameterStore store) {
+        return new TranslatorModel(CycleGanGraphs.inference(spec, store, INPUT, OUTPUT), spec.inputShape(),
+                spec.outputShape(), spec, store);
     }
 
     @Override
@@ -63,7 +83,9 @@ public final class TranslatorModel implements ImageTranslator {
         Properties p = new Properties();
         p.setProperty("input.shape", ModelArchive.dims(inputShape));
         p.setProperty("output.shape", ModelArchive.dims(outputShape));
-        ARCHIVE.write(file, p, graph);
+        boolean safe = spec != null && SpecCodec.hasJsonForm(spec.body());
+        ARCHIVE.write(file, p, graph, safe ? SavedNetworks.entries(Map.of("translator", SpecCodec.write(spec)),
+                Map.of("translator", store)) : Map.of());
     }
 
     /**
@@ -75,8 +97,18 @@ public final class TranslatorModel implements ImageTranslator {
      */
     public static TranslatorModel load(Path file) {
         ModelArchive.Contents c = ARCHIVE.read(file);
-        return new TranslatorModel(c.graph(), ARCHIVE.shape(file, c.metadata(), "input.shape"),
-                ARCHIVE.shape(file, c.metadata(), "output.shape"));
+        Shape input = ARCHIVE.shape(file, c.metadata(), "input.shape");
+        Shape output = ARCHIVE.shape(file, c.metadata(), "output.shape");
+        if (!c.hasSpec()) {
+            return new TranslatorModel(c.graph(), input, output, null, null);
+        }
+        TranslatorModel model = SavedNetworks.load(c, List.of("translator"), r -> TranslatorModel.of(
+                SpecCodec.readTranslator(r.spec().get("translator"), r.path() + " translator"), r.stores().get("translator")));
+        if (!model.inputShape.equals(input) || !model.outputShape.equals(output)) {
+            throw new IllegalArgumentException(file + ": its network (" + model.inputShape + " -> " + model.outputShape
+                    + ") contradicts its metadata (" + input + " -> " + output + ")");
+        }
+        return model;
     }
 
     @Override

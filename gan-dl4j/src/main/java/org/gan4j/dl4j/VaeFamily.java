@@ -100,8 +100,7 @@ final class VaeFamily implements ModelFamily<VaeFamily.State> {
     public void buildInference(UnaryOperator<ParameterStore> sampled) {
         VaeGraphs.Networks used = new VaeGraphs.Networks(config.encoder, config.decoder, config.likelihood,
                 sampled.apply(networks.encoderStore()), sampled.apply(networks.decoderStore()));
-        model = new VaeModel(VaeGraphs.inference(used), config.data.sampleShape(), config.encoder.latentSize(),
-                setup.seed(RandomStream.SAMPLER));
+        model = VaeModel.of(used, setup.seed(RandomStream.SAMPLER));
         INDArray probe = model.sample(2);
         long[] expected = config.decoder.outputShape().withBatch(2);
         if (!Arrays.equals(probe.shape(), expected)) {

@@ -2,6 +2,7 @@ package org.gan4j.dl4j;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -12,6 +13,7 @@ import org.gan4j.dl4j.density.GaussianMixture;
 import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.graph.VaeGraphs;
 import org.gan4j.dl4j.io.ModelArchive;
+import org.gan4j.dl4j.io.SpecCodec;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,8 +35,8 @@ public final class VaeModel implements GeneratorSampler {
     public static final String GRAPH_ENTRY = "vae.samediff";
     /** The archive entry holding the metadata. */
     public static final String META_ENTRY = "vae.properties";
-    /** The archive format this version writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The archive format this version writes (2: with the network specs and arrays); formats 1 and 2 are read. */
+    public static final int FORMAT_VERSION = 2;
     private static final ModelArchive ARCHIVE = new ModelArchive("VAE", META_ENTRY, GRAPH_ENTRY, FORMAT_VERSION);
 
     /**
@@ -50,12 +52,24 @@ public final class VaeModel implements GeneratorSampler {
     private final Shape sampleShape;
     private final LatentSpace latent;
     private final LatentSampler sampler;
+    private final VaeGraphs.Networks networks;
 
-    VaeModel(SameDiff graph, Shape sampleShape, int latentSize, long seed) {
+    private VaeModel(SameDiff graph, Shape sampleShape, int latentSize, long seed, VaeGraphs.Networks networks) {
+        this.networks = networks;
         this.graph = graph;
         this.sampleShape = sampleShape;
         this.latent = LatentSpace.gaussian(latentSize);
         this.sampler = new LatentSampler(latent, seed);
+    }
+
+    /**
+     * @param networks the specs, the likelihood and the stores (live or averaged), shared with training
+     * @param seed     the seed of the model's own draws
+     * @return the model compiled for inference over the stores
+     */
+    static VaeModel of(VaeGraphs.Networks networks, long seed) {
+        return new VaeModel(VaeGraphs.inference(networks), networks.encoder().inputShape(), networks.encoder().latentSize(),
+                seed, networks);
     }
 
     LatentSampler latentSampler() {
@@ -200,7 +214,12 @@ public final class VaeModel implements GeneratorSampler {
         Properties p = new Properties();
         p.setProperty("latent.size", Integer.toString(latent.size()));
         p.setProperty("sample.shape", ModelArchive.dims(sampleShape));
-        ARCHIVE.write(file, p, graph);
+        boolean safe = networks != null && SpecCodec.hasJsonForm(networks.encoder().body())
+                && SpecCodec.hasJsonForm(networks.decoder().body()) && SpecCodec.hasJsonForm(networks.likelihood());
+        ARCHIVE.write(file, p, graph, !safe ? Map.of() : SavedNetworks.entries(
+                Map.of("encoder", SpecCodec.write(networks.encoder()), "decoder", SpecCodec.write(networks.decoder()),
+                        "likelihood", SpecCodec.write(networks.likelihood())),
+                Map.of("encoder", networks.encoderStore(), "decoder", networks.decoderStore())));
     }
 
     /**
@@ -225,8 +244,23 @@ public final class VaeModel implements GeneratorSampler {
     public static VaeModel load(Path file, long seed) {
         ModelArchive.Contents c = ARCHIVE.read(file);
         Properties p = c.metadata();
-        return new VaeModel(c.graph(), ARCHIVE.shape(file, p, "sample.shape"),
-                ARCHIVE.integer(file, p, "latent.size", 1, 1_000_000), seed);
+        Shape shape = ARCHIVE.shape(file, p, "sample.shape");
+        int latentSize = ARCHIVE.integer(file, p, "latent.size", 1, 1_000_000);
+        if (!c.hasSpec()) {
+            return new VaeModel(c.graph(), shape, latentSize, seed, null);
+        }
+        VaeModel model = SavedNetworks.load(c, List.of("encoder", "decoder"), r -> VaeModel.of(new VaeGraphs.Networks(
+                SpecCodec.readEncoder(r.spec().get("encoder"), r.path() + " encoder"),
+                SpecCodec.readGenerator(r.spec().get("decoder"), r.path() + " decoder"),
+                SpecCodec.readLikelihood(r.spec().get("likelihood"), r.path() + " likelihood"),
+                r.stores().get("encoder"), r.stores().get("decoder")), seed));
+        if (!model.sampleShape.equals(shape) || model.latent.size() != latentSize
+                || !model.networks.decoder().outputShape().equals(shape)
+                || !model.networks.decoder().latent().equals(model.latent)) {
+            throw new IllegalArgumentException(file + ": its networks (encoder " + model.networks.encoder() + ", decoder "
+                    + model.networks.decoder() + ") contradict its metadata (sample " + shape + ", latent " + latentSize + ")");
+        }
+        return model;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.zip.ZipFile;
 /**
  * Reads every entry of a zip archive into memory with the sizes bounded before and while reading: the central
  * directory's declared sizes must be known and sum to at most a limit (by default half the JVM's maximum heap), and
- * each entry's decompressed bytes are counted as they arrive and must match its declared size exactly. A zip bomb
+ * each entry's decompressed bytes are counted as they arrive and must match its declared size and CRC-32 exactly
+ * ({@link java.util.zip.ZipFile} alone checks neither for deflated entries). A zip bomb
  * (a small archive that inflates to gigabytes) is refused before its data is inflated, and an entry that inflates to
  * more than it declares is refused at the first byte over.
  */
@@ -71,6 +72,11 @@ public final class BoundedZip {
                 throw new IllegalArgumentException(file + ": entry " + entry.getName() + " declares " + size
                         + " bytes but inflates to " + (read != size ? read : "more"));
             }
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new IllegalArgumentException(file + ": entry " + entry.getName() + " fails its CRC-32 check (damaged)");
         }
         return bytes;
     }

@@ -16,23 +16,65 @@ import org.gan4j.Shape;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * A saved model: one zip archive holding a properties entry (with a {@code format} version) and a plain SameDiff
- * graph entry, written atomically.
+ * A saved model: one zip archive, written atomically, holding a properties entry (with a {@code format} version), a
+ * plain SameDiff graph entry (for any SameDiff program) and, for networks built from layers, the network's spec as
+ * JSON ({@value #NETWORK_ENTRY}) with its arrays as {@code .npy} entries ({@link WeightEntries}). gan4j loads a model
+ * from the spec and the arrays, checked in Java, whenever they are there; only archives without them (custom graph
+ * networks, and format 1) are loaded by deserialising the SameDiff graph in native code.
  *
- * @param kind       what the archive holds ("generator", "translator"), for messages
+ * @param kind       what the archive holds ("generator", "translator", "VAE"), for messages
  * @param metaEntry  the name of the properties entry
  * @param graphEntry the name of the graph entry
- * @param format     the format version written and accepted
+ * @param format     the newest format version, written; every version from 1 up to it is read
  */
 public record ModelArchive(String kind, String metaEntry, String graphEntry, int format) {
+    /** The entry holding the network spec as JSON. */
+    public static final String NETWORK_ENTRY = "network.json";
 
     /**
      * What an archive holds.
      *
+     * @param file     the archive, for messages
      * @param metadata its properties
-     * @param graph    its graph
+     * @param entries  every entry's bytes
+     * @param kind     what the archive holds
+     * @param graphEntry the name of the graph entry
      */
-    public record Contents(Properties metadata, SameDiff graph) {
+    public record Contents(Path file, Properties metadata, Map<String, byte[]> entries, String kind, String graphEntry) {
+        /** @return whether the archive holds the network's spec and arrays (loaded without native deserialisation) */
+        public boolean hasSpec() {
+            return entries.containsKey(NETWORK_ENTRY);
+        }
+
+        /**
+         * @return the network spec entry, parsed
+         * @throws IllegalArgumentException if it is not JSON
+         */
+        public com.fasterxml.jackson.databind.JsonNode spec() {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get(NETWORK_ENTRY));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + ": " + NETWORK_ENTRY + " is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Deserialises the SameDiff graph entry in native code: only for archives without a spec, from trusted sources.
+         *
+         * @return the graph
+         * @throws IllegalArgumentException if the archive has no graph entry or SameDiff cannot read it
+         */
+        public SameDiff graph() {
+            byte[] bytes = entries.get(graphEntry);
+            if (bytes == null) {
+                throw new IllegalArgumentException(file + " is not a gan4j " + kind + " archive: it must hold " + graphEntry);
+            }
+            try {
+                return SameDiff.load(new ByteArrayInputStream(bytes), false);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file + ": " + graphEntry + " is not a readable SameDiff graph: " + e, e);
+            }
+        }
     }
 
     /**
@@ -41,8 +83,9 @@ public record ModelArchive(String kind, String metaEntry, String graphEntry, int
      * @param file     the archive
      * @param metadata the properties; {@code format} is added
      * @param graph    the graph
+     * @param extra    further entries (the spec and the arrays), in order
      */
-    public void write(Path file, Properties metadata, SameDiff graph) {
+    public void write(Path file, Properties metadata, SameDiff graph, Map<String, byte[]> extra) {
         Objects.requireNonNull(file, "file == null");
         // SameDiff.save(OutputStream) closes the stream it is given, so the graph is serialised to memory first
         ByteArrayOutputStream graphBytes = new ByteArrayOutputStream();
@@ -58,42 +101,46 @@ public record ModelArchive(String kind, String metaEntry, String graphEntry, int
             zip.putNextEntry(new ZipEntry(graphEntry));
             zip.write(graphBytes.toByteArray());
             zip.closeEntry();
+            for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
             zip.finish();
         });
     }
 
     /**
+     * Reads every entry (bounded, see {@link BoundedZip}) and the metadata; nothing reaches native code here.
+     *
      * @param file the archive
-     * @return its properties and graph
-     * @throws IllegalArgumentException if the file is not such an archive or of another format version
+     * @return its contents
+     * @throws IllegalArgumentException if the file is not such an archive or of an unknown format version
      */
     public Contents read(Path file) {
         Objects.requireNonNull(file, "file == null");
-        byte[] meta;
-        byte[] graphBytes;
+        Map<String, byte[]> entries;
         try {
-            Map<String, byte[]> entries = BoundedZip.read(file, BoundedZip.defaultLimit());
-            meta = entries.get(metaEntry);
-            graphBytes = entries.get(graphEntry);
+            entries = BoundedZip.read(file, BoundedZip.defaultLimit());
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not a readable gan4j " + kind + " archive: " + e.getMessage(), e);
         }
-        if (meta == null || graphBytes == null) {
-            throw new IllegalArgumentException(file + " is not a gan4j " + kind + " archive: it must hold " + metaEntry
-                    + " and " + graphEntry);
+        byte[] meta = entries.get(metaEntry);
+        if (meta == null) {
+            throw new IllegalArgumentException(file + " is not a gan4j " + kind + " archive: it must hold " + metaEntry);
         }
         Properties p = new Properties();
         try {
             p.load(new StringReader(new String(meta, StandardCharsets.ISO_8859_1)));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " has unreadable metadata: " + e.getMessage(), e);
         }
-        String version = p.getProperty("format");
-        if (!Integer.toString(format).equals(version)) {
-            throw new IllegalArgumentException(file + " has " + kind + " format " + version + " but this gan4j reads format "
-                    + format);
+        String version = p.getProperty("format", "");
+        if (!version.matches("[1-9]") || Integer.parseInt(version) > format) {
+            throw new IllegalArgumentException(file + " has " + kind + " format '" + version + "' but this gan4j reads formats 1"
+                    + " to " + format);
         }
-        return new Contents(p, SameDiff.load(new ByteArrayInputStream(graphBytes), false));
+        return new Contents(file, p, entries, kind, graphEntry);
     }
 
     /**

@@ -42,6 +42,11 @@ public final class GaussianLikelihood implements ReconstructionLikelihood {
         return new GaussianLikelihood(Double.NaN);
     }
 
+    /** @return the fixed σ; NaN when σ is learned */
+    public double sigma() {
+        return sigma;
+    }
+
     /** @return whether σ is learned */
     public boolean isLearned() {
         return Double.isNaN(sigma);

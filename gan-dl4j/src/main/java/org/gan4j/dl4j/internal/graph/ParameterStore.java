@@ -21,6 +21,8 @@ public final class ParameterStore {
     private final DataType dataType;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, INDArray> state = new LinkedHashMap<>();
+    private boolean restored;
+    private final java.util.Set<String> used = new java.util.HashSet<>();
 
     /**
      * @param network the network's name prefix, "G" or "D"
@@ -53,6 +55,31 @@ public final class ParameterStore {
         return copy;
     }
 
+    /**
+     * A store holding saved arrays that refuses to create any other: compiling a network spec over it either uses
+     * exactly these arrays or fails, so a saved spec cannot make the loader allocate arrays the file does not hold.
+     *
+     * @param network    the network's name prefix
+     * @param parameters the saved trainable parameters by name
+     * @param state      the saved state by name
+     * @return the store
+     */
+    public static ParameterStore restored(String network, Map<String, INDArray> parameters, Map<String, INDArray> state) {
+        ParameterStore store = new ParameterStore(network, null, DataType.FLOAT);
+        parameters.forEach((k, v) -> store.parameters.put(k, v.castTo(DataType.FLOAT)));
+        state.forEach((k, v) -> store.state.put(k, v.castTo(DataType.FLOAT)));
+        store.restored = true;
+        return store;
+    }
+
+    /** @return the names of arrays no compiled network asked for (saved arrays a spec does not use) */
+    public java.util.Set<String> unused() {
+        java.util.Set<String> unused = new java.util.TreeSet<>(parameters.keySet());
+        unused.addAll(state.keySet());
+        unused.removeAll(used);
+        return unused;
+    }
+
     /** @return the network's name prefix */
     public String network() {
         return network;
@@ -67,6 +94,7 @@ public final class ParameterStore {
      * @return the array
      */
     public INDArray parameter(String key, ParameterInit init, long... shape) {
+        used.add(key);
         INDArray existing = parameters.get(key);
         if (existing != null) {
             if (!java.util.Arrays.equals(existing.shape(), shape)) {
@@ -75,6 +103,10 @@ public final class ParameterStore {
                         + java.util.Arrays.toString(shape));
             }
             return existing;
+        }
+        if (restored) {
+            throw new IllegalArgumentException("the saved weights hold no parameter " + key + " of shape "
+                    + java.util.Arrays.toString(shape));
         }
         INDArray array = Nd4j.create(dataType, shape);
         initialise(array, init, shape);
@@ -91,7 +123,23 @@ public final class ParameterStore {
      * @return the array
      */
     public INDArray state(String key, double value, long... shape) {
-        return state.computeIfAbsent(key, k -> Nd4j.create(dataType, shape).assign(value));
+        used.add(key);
+        INDArray existing = state.get(key);
+        if (existing != null) {
+            if (!java.util.Arrays.equals(existing.shape(), shape)) {
+                throw new IllegalArgumentException("state " + key + " was created with shape "
+                        + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
+                        + java.util.Arrays.toString(shape));
+            }
+            return existing;
+        }
+        if (restored) {
+            throw new IllegalArgumentException("the saved weights hold no state " + key + " of shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        INDArray array = Nd4j.create(dataType, shape).assign(value);
+        state.put(key, array);
+        return array;
     }
 
     /** @return the trainable parameters by name, in creation order */
