@@ -98,7 +98,7 @@ public final class ParameterStore {
         INDArray existing = parameters.get(key);
         if (existing != null) {
             if (!java.util.Arrays.equals(existing.shape(), shape)) {
-                throw new IllegalArgumentException("parameter " + key + " was created with shape "
+                throw new IllegalArgumentException("parameter " + key + (restored ? " is saved" : " was created") + " with shape "
                         + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
                         + java.util.Arrays.toString(shape));
             }
@@ -127,7 +127,7 @@ public final class ParameterStore {
         INDArray existing = state.get(key);
         if (existing != null) {
             if (!java.util.Arrays.equals(existing.shape(), shape)) {
-                throw new IllegalArgumentException("state " + key + " was created with shape "
+                throw new IllegalArgumentException("state " + key + (restored ? " is saved" : " was created") + " with shape "
                         + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
                         + java.util.Arrays.toString(shape));
             }
