@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * re-digested, as a crafted file would be, must be refused with an {@code IllegalArgumentException} or read — no other
  * exception, no crash, no out-of-memory. A longer run: {@code -Dgan4j.fuzz.cases=100000}.
  */
+@Tag("hostile")
 class CheckpointFuzzTest {
     private static final int CASES = Integer.getInteger("gan4j.fuzz.cases", 300);
 

@@ -17,6 +17,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.gan4j.dl4j.io.BoundedZip;
 import org.gan4j.dl4j.io.NpyFormatTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * would, since the manifest's digests are not keyed) and a zip bomb are refused in Java with messages naming the file
  * and entry, before any native code or large allocation sees them.
  */
+@Tag("hostile")
 class HostileFilesTest {
 
     static Map<String, byte[]> entries(Path zip) throws IOException {

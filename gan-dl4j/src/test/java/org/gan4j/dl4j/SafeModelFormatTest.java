@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.gan4j.dl4j.io.ModelArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,6 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A generator built from layers is saved with its spec and arrays and loaded from them alone: its SameDiff graph entry
  * can be garbage; crafted specs and weights are refused in Java; byte-level mutants are refused or load identically.
  */
+@Tag("hostile")
 class SafeModelFormatTest {
     @TempDir
     Path dir;

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link NpyFormat} against files written by NumPy (src/test/python/npy_fixtures.py) and against crafted headers:
  * every lie about the data is refused in Java with a message naming the entry.
  */
+@Tag("hostile")
 public class NpyFormatTest {
 
     static byte[] fixture(String name) throws IOException {
