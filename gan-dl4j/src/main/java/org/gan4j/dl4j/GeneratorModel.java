@@ -1,7 +1,6 @@
 package org.gan4j.dl4j;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,7 +135,7 @@ public final class GeneratorModel implements GeneratorSampler {
         if (classes == 0) {
             throw new UnsupportedOperationException("this generator is not conditional: sample without labels");
         }
-        checkLatent(z);
+        INDArray latentBatch = ModelInputs.latentOf(z, latent.size());
         if (labels.length != z.size(0)) {
             throw new IllegalArgumentException("labels must have one class per latent vector (" + z.size(0) + ") but had "
                     + labels.length);
@@ -146,25 +145,17 @@ public final class GeneratorModel implements GeneratorSampler {
                 throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + classes + ") but was " + labels[i]);
             }
         }
-        return run(z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT), labels);
+        return run(latentBatch, labels);
     }
 
     @Override
     public synchronized INDArray sample(INDArray z) {
-        checkLatent(z);
+        INDArray latentBatch = ModelInputs.latentOf(z, latent.size());
         if (classes > 0) {
             throw new IllegalArgumentException("this generator is conditional on " + classes
                     + " classes: give labels with sample(latent, labels)");
         }
-        return run(z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT), null);
-    }
-
-    private void checkLatent(INDArray z) {
-        Objects.requireNonNull(z, "latent == null");
-        if (z.rank() != 2 || z.size(1) != latent.size() || z.size(0) < 1) {
-            throw new IllegalArgumentException("latent must have shape [n >= 1, " + latent.size() + "] but was "
-                    + Arrays.toString(z.shape()));
-        }
+        return run(latentBatch, null);
     }
 
     private INDArray run(INDArray z, int[] classLabels) {

@@ -28,4 +28,19 @@ final class ModelInputs {
         }
         return images.dataType() == DataType.FLOAT ? images : images.castTo(DataType.FLOAT);
     }
+
+    /**
+     * @param z          latent vectors
+     * @param latentSize the latent size
+     * @return the vectors as float32
+     * @throws IllegalArgumentException unless they have shape [n &gt;= 1, latentSize]
+     */
+    static INDArray latentOf(INDArray z, int latentSize) {
+        Objects.requireNonNull(z, "latent == null");
+        if (z.rank() != 2 || z.size(1) != latentSize || z.size(0) < 1) {
+            throw new IllegalArgumentException("latent must have shape [n >= 1, " + latentSize + "] but was "
+                    + Arrays.toString(z.shape()));
+        }
+        return z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT);
+    }
 }

@@ -103,7 +103,7 @@ public final class VaeModel implements GeneratorSampler {
      * @return the decoded samples (the likelihood's mean), [n, sample shape...]
      */
     public synchronized INDArray decode(INDArray z) {
-        return run(checkLatent(z));
+        return run(ModelInputs.latentOf(z, latent.size()));
     }
 
     /**
@@ -182,15 +182,6 @@ public final class VaeModel implements GeneratorSampler {
 
     private INDArray run(INDArray z) {
         return graph.output(Map.of(VaeGraphs.LATENT, z), VaeGraphs.DECODED).get(VaeGraphs.DECODED).dup();
-    }
-
-    private INDArray checkLatent(INDArray z) {
-        Objects.requireNonNull(z, "latent == null");
-        if (z.rank() != 2 || z.size(1) != latent.size() || z.size(0) < 1) {
-            throw new IllegalArgumentException("latent must have shape [n >= 1, " + latent.size() + "] but was "
-                    + Arrays.toString(z.shape()));
-        }
-        return z.dataType() == DataType.FLOAT ? z : z.castTo(DataType.FLOAT);
     }
 
     private INDArray single(String name, INDArray sample) {

@@ -36,8 +36,12 @@ final class ComparisonReport {
     @SuppressWarnings("unchecked")
     void write(CompareCommand.Results results) {
         Map<String, Object> summary = results.summary();
-        results.grids().forEach((name, images) -> ImageGrid.writePng(images, name.contains("interpolation") ? 10 : 8,
-                out.resolve(name + ".png")));
+        Map<String, byte[]> pngs = new java.util.LinkedHashMap<>();
+        results.grids().forEach((name, images) -> {
+            byte[] png = png(images, name);
+            pngs.put(name, png);
+            OutputFiles.write(out.resolve(name + ".png"), png);
+        });
         OutputFiles.writeJson(out.resolve("summary.json"), summary);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>gan4j: GAN vs VAE</title>")
@@ -60,13 +64,13 @@ final class ComparisonReport {
         Map<String, Object> real = (Map<String, Object>) summary.get("real_images");
         html.append("<tr><td>sharpness of the real test images</td><td colspan=\"3\">").append(format(real.get("sharpness")))
                 .append("</td></tr>\n</table>\n<h2>Samples</h2>\n<div class=\"grid\">");
-        figure(html, results, "dcgan-samples", "DCGAN");
-        figure(html, results, "vae-samples", "VAE, z ~ N(0, I)");
-        figure(html, results, "vae-expost-samples", "VAE, z ~ ex-post mixture");
+        figure(html, pngs, "dcgan-samples", "DCGAN");
+        figure(html, pngs, "vae-samples", "VAE, z ~ N(0, I)");
+        figure(html, pngs, "vae-expost-samples", "VAE, z ~ ex-post mixture");
         html.append("</div>\n<h2>Reconstructions and interpolations</h2>\n<div class=\"grid\">");
-        figure(html, results, "vae-reconstructions", "VAE: test images (rows 1, 3) and D(μ(x)) (rows 2, 4)");
-        figure(html, results, "vae-interpolation", "VAE: between the posterior means of two test images");
-        figure(html, results, "dcgan-interpolation", "DCGAN: between two latent draws");
+        figure(html, pngs, "vae-reconstructions", "VAE: test images (rows 1, 3) and D(μ(x)) (rows 2, 4)");
+        figure(html, pngs, "vae-interpolation", "VAE: between the posterior means of two test images");
+        figure(html, pngs, "dcgan-interpolation", "DCGAN: between two latent draws");
         html.append("</div>\n<h2>Per-class shares of generated images</h2>\n<table><tr><th>class</th><th>test set</th>")
                 .append("<th>DCGAN</th><th>VAE (prior)</th><th>VAE (ex-post)</th></tr>\n");
         double[] reference = (double[]) real.get("class_shares");
@@ -82,16 +86,19 @@ final class ComparisonReport {
         OutputFiles.write(out.resolve("report.html"), html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void figure(StringBuilder html, CompareCommand.Results results, String name, String caption) {
-        INDArray images = results.grids().get(name);
+    private static byte[] png(INDArray images, String name) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(ImageGrid.render(images, name.contains("interpolation") ? 10 : 8), "png", png);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + name, e);
         }
+        return png.toByteArray();
+    }
+
+    private static void figure(StringBuilder html, Map<String, byte[]> pngs, String name, String caption) {
         html.append("<figure><img alt=\"").append(name).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"><figcaption>")
+                .append(Base64.getEncoder().encodeToString(pngs.get(name))).append("\"><figcaption>")
                 .append(escape(caption)).append("</figcaption></figure>");
     }
 

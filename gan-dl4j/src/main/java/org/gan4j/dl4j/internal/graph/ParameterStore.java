@@ -94,19 +94,9 @@ public final class ParameterStore {
      * @return the array
      */
     public INDArray parameter(String key, ParameterInit init, long... shape) {
-        used.add(key);
-        INDArray existing = parameters.get(key);
+        INDArray existing = existing("parameter", parameters, key, shape);
         if (existing != null) {
-            if (!java.util.Arrays.equals(existing.shape(), shape)) {
-                throw new IllegalArgumentException("parameter " + key + (restored ? " is saved" : " was created") + " with shape "
-                        + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
-                        + java.util.Arrays.toString(shape));
-            }
             return existing;
-        }
-        if (restored) {
-            throw new IllegalArgumentException("the saved weights hold no parameter " + key + " of shape "
-                    + java.util.Arrays.toString(shape));
         }
         INDArray array = Nd4j.create(dataType, shape);
         initialise(array, init, shape);
@@ -123,23 +113,34 @@ public final class ParameterStore {
      * @return the array
      */
     public INDArray state(String key, double value, long... shape) {
-        used.add(key);
-        INDArray existing = state.get(key);
+        INDArray existing = existing("state", state, key, shape);
         if (existing != null) {
-            if (!java.util.Arrays.equals(existing.shape(), shape)) {
-                throw new IllegalArgumentException("state " + key + (restored ? " is saved" : " was created") + " with shape "
-                        + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
-                        + java.util.Arrays.toString(shape));
-            }
             return existing;
-        }
-        if (restored) {
-            throw new IllegalArgumentException("the saved weights hold no state " + key + " of shape "
-                    + java.util.Arrays.toString(shape));
         }
         INDArray array = Nd4j.create(dataType, shape).assign(value);
         state.put(key, array);
         return array;
+    }
+
+    /**
+     * Marks an array as used and returns it when it exists, of the asked shape.
+     *
+     * @return the array, or null when it must be created
+     * @throws IllegalArgumentException if it exists with another shape, or is missing from a restored store
+     */
+    private INDArray existing(String kind, Map<String, INDArray> arrays, String key, long[] shape) {
+        used.add(key);
+        INDArray existing = arrays.get(key);
+        if (existing != null && !java.util.Arrays.equals(existing.shape(), shape)) {
+            throw new IllegalArgumentException(kind + " " + key + (restored ? " is saved" : " was created") + " with shape "
+                    + java.util.Arrays.toString(existing.shape()) + " and is now asked for with shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        if (existing == null && restored) {
+            throw new IllegalArgumentException("the saved weights hold no " + kind + " " + key + " of shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        return existing;
     }
 
     /** @return the trainable parameters by name, in creation order */
