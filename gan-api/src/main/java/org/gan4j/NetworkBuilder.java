@@ -14,6 +14,7 @@ import org.gan4j.layer.InstanceNorm;
 import org.gan4j.layer.LayerSpec;
 import org.gan4j.layer.Reshape;
 import org.gan4j.layer.Residual;
+import org.gan4j.layer.WeightedLayer;
 
 /**
  * The fluent layer vocabulary shared by {@link Generator.Builder} and {@link Discriminator.Builder}.
@@ -25,6 +26,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     private GraphNetwork custom;
     private Shape customOutputShape;
     private ParameterInit weightInit = ParameterInit.fanInUniform();
+    private boolean spectralNormAll;
 
     NetworkBuilder() {
     }
@@ -80,18 +82,39 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
      */
     public B withoutBias() {
         LayerSpec last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
-        LayerSpec replaced;
-        if (last instanceof Dense d && d.bias()) {
-            replaced = new Dense(d.units(), false);
-        } else if (last instanceof Conv2d c && c.bias()) {
-            replaced = new Conv2d(c.filters(), c.kernel(), c.stride(), c.padding(), false);
-        } else if (last instanceof Deconv2d c && c.bias()) {
-            replaced = new Deconv2d(c.filters(), c.kernel(), c.stride(), c.padding(), false);
-        } else {
+        if (!(last instanceof WeightedLayer w && w.bias())) {
             throw new IllegalStateException("withoutBias() must follow dense, conv2d or deconv2d with a bias but the last layer was "
                     + (last == null ? "none" : last));
         }
-        layers.set(layers.size() - 1, replaced);
+        layers.set(layers.size() - 1, w.withoutBias());
+        return self();
+    }
+
+    /**
+     * Spectrally normalizes the layer just added (a dense, conv2d or deconv2d layer): W/σ(W), see
+     * {@link WeightedLayer#spectralNorm()}.
+     *
+     * @return this builder
+     * @throws IllegalStateException if the last layer has no weight or is normalized already
+     */
+    public B spectralNorm() {
+        LayerSpec last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        if (!(last instanceof WeightedLayer w && !w.spectralNorm())) {
+            throw new IllegalStateException("spectralNorm() must follow dense, conv2d or deconv2d without spectral norm but"
+                    + " the last layer was " + (last == null ? "none" : last));
+        }
+        layers.set(layers.size() - 1, w.spectrallyNormalized());
+        return self();
+    }
+
+    /**
+     * Spectrally normalizes every dense, conv2d and deconv2d layer of the network, those inside residual blocks
+     * included, whenever they were added (the SNGAN discriminator; see {@link WeightedLayer#spectralNorm()}).
+     *
+     * @return this builder
+     */
+    public B spectralNormAll() {
+        this.spectralNormAll = true;
         return self();
     }
 
@@ -234,6 +257,10 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
         if (custom != null && !layers.isEmpty()) {
             throw new IllegalStateException(network + " has both layers " + layers + " and a custom graph: use one or the other");
         }
+        if (custom != null && spectralNormAll) {
+            throw new IllegalStateException(network + " has a custom graph and spectralNormAll(): spectral normalization"
+                    + " applies to builder layers; normalize a custom graph's weights inside it");
+        }
         if (custom != null) {
             return new NetworkBody.Custom(custom, customOutputShape);
         }
@@ -241,7 +268,21 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
             missing.add("layers (or a custom graph)");
             return null;
         }
-        return new NetworkBody.Layers(layers);
+        return new NetworkBody.Layers(spectralNormAll ? normalized(layers) : layers);
+    }
+
+    private static List<LayerSpec> normalized(List<LayerSpec> layers) {
+        List<LayerSpec> out = new ArrayList<>();
+        for (LayerSpec layer : layers) {
+            if (layer instanceof WeightedLayer w) {
+                out.add(w.spectralNorm() ? w : w.spectrallyNormalized());
+            } else if (layer instanceof Residual r) {
+                out.add(new Residual(normalized(r.layers())));
+            } else {
+                out.add(layer);
+            }
+        }
+        return out;
     }
 
     /** Infers the output shape of a body from its input shape, naming the failing layer. */

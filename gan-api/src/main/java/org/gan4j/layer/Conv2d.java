@@ -10,9 +10,11 @@ import org.gan4j.Shape;
  * @param kernel  the kernel size
  * @param stride  the stride
  * @param padding the zero padding on each side
- * @param bias    whether a bias per output channel is added
+ * @param bias         whether a bias per output channel is added
+ * @param spectralNorm whether the kernel is spectrally normalized ({@link WeightedLayer#spectralNorm()})
  */
-public record Conv2d(int filters, int kernel, int stride, int padding, boolean bias) implements LayerSpec {
+public record Conv2d(int filters, int kernel, int stride, int padding, boolean bias, boolean spectralNorm)
+        implements WeightedLayer {
     /**
      * Validates the components.
      *
@@ -20,7 +22,8 @@ public record Conv2d(int filters, int kernel, int stride, int padding, boolean b
      * @param kernel  the kernel size
      * @param stride  the stride
      * @param padding the zero padding on each side
-     * @param bias    whether a bias per output channel is added
+     * @param bias         whether a bias per output channel is added
+     * @param spectralNorm whether the kernel is spectrally normalized
      */
     public Conv2d {
         LayerSpec.requirePositive("filters", filters);
@@ -29,6 +32,34 @@ public record Conv2d(int filters, int kernel, int stride, int padding, boolean b
         if (padding < 0) {
             throw new IllegalArgumentException("padding must be >= 0 but was " + padding);
         }
+    }
+
+    /**
+     * The layer without spectral normalization.
+     *
+     * @param filters the number of output channels
+     * @param kernel  the kernel size
+     * @param stride  the stride
+     * @param padding the zero padding on each side
+     * @param bias    whether a bias per output channel is added
+     */
+    public Conv2d(int filters, int kernel, int stride, int padding, boolean bias) {
+        this(filters, kernel, stride, padding, bias, false);
+    }
+
+    @Override
+    public Conv2d withoutBias() {
+        return new Conv2d(filters, kernel, stride, padding, false, spectralNorm);
+    }
+
+    @Override
+    public Conv2d spectrallyNormalized() {
+        return new Conv2d(filters, kernel, stride, padding, bias, true);
+    }
+
+    @Override
+    public int outputs() {
+        return filters;
     }
 
     @Override
@@ -45,6 +76,6 @@ public record Conv2d(int filters, int kernel, int stride, int padding, boolean b
 
     @Override
     public String toString() {
-        return "conv2d(" + filters + ", k" + kernel + " s" + stride + " p" + padding + (bias ? "" : ", no bias") + ")";
+        return "conv2d(" + filters + ", k" + kernel + " s" + stride + " p" + padding + markers() + ")";
     }
 }

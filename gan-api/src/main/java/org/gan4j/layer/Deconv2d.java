@@ -10,9 +10,11 @@ import org.gan4j.Shape;
  * @param kernel  the kernel size
  * @param stride  the stride
  * @param padding the padding removed on each side
- * @param bias    whether a bias per output channel is added
+ * @param bias         whether a bias per output channel is added
+ * @param spectralNorm whether the kernel is spectrally normalized ({@link WeightedLayer#spectralNorm()})
  */
-public record Deconv2d(int filters, int kernel, int stride, int padding, boolean bias) implements LayerSpec {
+public record Deconv2d(int filters, int kernel, int stride, int padding, boolean bias, boolean spectralNorm)
+        implements WeightedLayer {
     /**
      * Validates the components.
      *
@@ -20,7 +22,8 @@ public record Deconv2d(int filters, int kernel, int stride, int padding, boolean
      * @param kernel  the kernel size
      * @param stride  the stride
      * @param padding the padding removed on each side
-     * @param bias    whether a bias per output channel is added
+     * @param bias         whether a bias per output channel is added
+     * @param spectralNorm whether the kernel is spectrally normalized
      */
     public Deconv2d {
         LayerSpec.requirePositive("filters", filters);
@@ -29,6 +32,34 @@ public record Deconv2d(int filters, int kernel, int stride, int padding, boolean
         if (padding < 0) {
             throw new IllegalArgumentException("padding must be >= 0 but was " + padding);
         }
+    }
+
+    /**
+     * The layer without spectral normalization.
+     *
+     * @param filters the number of output channels
+     * @param kernel  the kernel size
+     * @param stride  the stride
+     * @param padding the padding removed on each side
+     * @param bias    whether a bias per output channel is added
+     */
+    public Deconv2d(int filters, int kernel, int stride, int padding, boolean bias) {
+        this(filters, kernel, stride, padding, bias, false);
+    }
+
+    @Override
+    public Deconv2d withoutBias() {
+        return new Deconv2d(filters, kernel, stride, padding, false, spectralNorm);
+    }
+
+    @Override
+    public Deconv2d spectrallyNormalized() {
+        return new Deconv2d(filters, kernel, stride, padding, bias, true);
+    }
+
+    @Override
+    public int outputs() {
+        return filters;
     }
 
     @Override
@@ -44,6 +75,6 @@ public record Deconv2d(int filters, int kernel, int stride, int padding, boolean
 
     @Override
     public String toString() {
-        return "deconv2d(" + filters + ", k" + kernel + " s" + stride + " p" + padding + (bias ? "" : ", no bias") + ")";
+        return "deconv2d(" + filters + ", k" + kernel + " s" + stride + " p" + padding + markers() + ")";
     }
 }

@@ -6,7 +6,7 @@ import org.gan4j.Shape;
  * One layer of a {@link org.gan4j.Generator} or {@link org.gan4j.Discriminator}: an immutable description
  * that knows its output shape; the backend turns it into graph operations.
  */
-public sealed interface LayerSpec permits Dense, Conv2d, Deconv2d, BatchNorm, InstanceNorm, Dropout, Reshape, Flatten, ActivationLayer, Residual {
+public sealed interface LayerSpec permits WeightedLayer, BatchNorm, InstanceNorm, Dropout, Reshape, Flatten, ActivationLayer, Residual {
 
     /**
      * Infers the shape this layer produces from the shape it receives (batch dimension excluded).

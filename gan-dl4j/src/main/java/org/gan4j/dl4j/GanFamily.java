@@ -98,6 +98,8 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
                 new NetworkUpdater(config.generatorOptimizer, generatorParams.parameters(), totalSteps),
                 graphs.generatorUpdates(), execution);
         generatorPhase.measureGradientNorm();
+        discriminatorPhase.iterateSpectralNormsOf(discriminatorParams);
+        generatorPhase.iterateSpectralNormsOf(generatorParams);
 
         int latentSize = config.generator.latent().size();
         discriminatorLatent = Nd4j.create(DataType.FLOAT, b, latentSize);

@@ -69,6 +69,8 @@ final class VaeFamily implements ModelFamily<VaeFamily.State> {
         phase = new PhaseGraph("vae", graphs.trainingGraph(), VaeGraphs.LOSS,
                 new NetworkUpdater(config.optimizer, parameters, setup.totalSteps()), graphs.updates(),
                 config.settings.execution());
+        phase.iterateSpectralNormsOf(networks.encoderStore());
+        phase.iterateSpectralNormsOf(networks.decoderStore());
         for (String term : List.of(VaeGraphs.NEGATIVE_ELBO, VaeGraphs.RECONSTRUCTION, VaeGraphs.KL)) {
             terms.put(term, Nd4j.scalar(DataType.FLOAT, 0f));
             phase.copyOutput(term, terms.get(term));

@@ -49,6 +49,10 @@ final class DcganFashionMnist implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "write a resumable checkpoint every N steps into <out>/checkpoints (0: none; default ${DEFAULT-VALUE})")
     int checkpointEvery = 0;
 
+    @Option(names = "--ema", description = "decay of the generator's weight average used for samples and metrics"
+            + " (0: none; default ${DEFAULT-VALUE})")
+    double ema = 0;
+
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "dcgan");
 
@@ -58,7 +62,8 @@ final class DcganFashionMnist implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionChecks.of(spec).atLeast("--steps", steps, 1).atLeast("--batch-size", batchSize, 1)
-                .atLeast("--grid-every", gridEvery, 1).atLeast("--checkpoint-every", checkpointEvery, 0);
+                .atLeast("--grid-every", gridEvery, 1).atLeast("--checkpoint-every", checkpointEvery, 0)
+                .decay("--ema", ema);
         IdxImages images = fashionMnist.trainingImages();
         LOG.info("DCGAN on {} Fashion-MNIST images ({}), {} steps of batch {}, output in {}", images.count(),
                 fashionMnist.source(), steps, batchSize, out.toAbsolutePath());
@@ -72,6 +77,9 @@ final class DcganFashionMnist implements Callable<Integer> {
                 .listener(timer)
                 .listener(new SampleGridListener(out, gridEvery, 64, 8, seed))
                 .listener(new HtmlReportListener(out, gridEvery, "losses only during training; final IS/FID/KID/PR in summary.json"));
+        if (ema > 0) {
+            trainer.generatorEma(ema, 0);
+        }
         if (progress) {
             trainer.listener(new ProgressBarListener());
         }

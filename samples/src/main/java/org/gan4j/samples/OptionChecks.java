@@ -66,6 +66,18 @@ final class OptionChecks {
      * @param value  its value
      * @return this
      */
+    OptionChecks decay(String option, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw fail(option + " must be in [0, 1) but was " + value);
+        }
+        return this;
+    }
+
+    /**
+     * @param option the option's name
+     * @param value  its value
+     * @return this
+     */
     OptionChecks nonNegative(String option, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw fail(option + " must be finite and >= 0 but was " + value);

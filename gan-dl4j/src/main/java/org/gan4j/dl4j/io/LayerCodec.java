@@ -44,13 +44,15 @@ final class LayerCodec {
     private static ObjectNode write(LayerSpec layer) {
         ObjectNode n = JSON.objectNode();
         if (layer instanceof Dense d) {
-            n.put("type", "dense").put("units", d.units()).put("bias", d.bias());
+            n.put("type", "dense").put("units", d.units()).put("bias", d.bias()).put("spectral_norm", d.spectralNorm());
         } else if (layer instanceof Conv2d c) {
             n.put("type", "conv2d").put("filters", c.filters()).put("kernel", c.kernel()).put("stride", c.stride())
-                    .put("padding", c.padding()).put("bias", c.bias());
+                    .put("padding", c.padding()).put("bias", c.bias())
+                    .put("spectral_norm", c.spectralNorm());
         } else if (layer instanceof Deconv2d c) {
             n.put("type", "deconv2d").put("filters", c.filters()).put("kernel", c.kernel()).put("stride", c.stride())
-                    .put("padding", c.padding()).put("bias", c.bias());
+                    .put("padding", c.padding()).put("bias", c.bias())
+                    .put("spectral_norm", c.spectralNorm());
         } else if (layer instanceof BatchNorm b) {
             n.put("type", "batchNorm").put("epsilon", b.epsilon()).put("momentum", b.momentum());
         } else if (layer instanceof InstanceNorm i) {
@@ -118,11 +120,11 @@ final class LayerCodec {
     private static LayerSpec readLayer(JsonNode n, String at, int depth) {
         String type = text(n, "type", at);
         return switch (type) {
-            case "dense" -> new Dense(integer(n, "units", at), bool(n, "bias", at));
+            case "dense" -> new Dense(integer(n, "units", at), bool(n, "bias", at), spectralNorm(n, at));
             case "conv2d" -> new Conv2d(integer(n, "filters", at), integer(n, "kernel", at), integer(n, "stride", at),
-                    integer(n, "padding", at), bool(n, "bias", at));
+                    integer(n, "padding", at), bool(n, "bias", at), spectralNorm(n, at));
             case "deconv2d" -> new Deconv2d(integer(n, "filters", at), integer(n, "kernel", at), integer(n, "stride", at),
-                    integer(n, "padding", at), bool(n, "bias", at));
+                    integer(n, "padding", at), bool(n, "bias", at), spectralNorm(n, at));
             case "batchNorm" -> new BatchNorm(number(n, "epsilon", at), number(n, "momentum", at));
             case "instanceNorm" -> new InstanceNorm(number(n, "epsilon", at), bool(n, "affine", at));
             case "dropout" -> new Dropout(number(n, "rate", at));
@@ -199,6 +201,11 @@ final class LayerCodec {
             throw invalid(at + "." + field, "true or false");
         }
         return v.asBoolean();
+    }
+
+    /** Absent in files written before spectral normalization existed: false. */
+    private static boolean spectralNorm(JsonNode n, String at) {
+        return n.has("spectral_norm") && bool(n, "spectral_norm", at);
     }
 
     static IllegalArgumentException invalid(String path, String expected) {

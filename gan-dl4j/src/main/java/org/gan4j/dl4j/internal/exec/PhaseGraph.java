@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.gan4j.dl4j.Execution;
 import org.gan4j.dl4j.internal.graph.BatchNormUpdate;
+import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.internal.ops.FusedOp;
 import org.gan4j.dl4j.internal.optim.NetworkUpdater;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -32,6 +33,8 @@ public final class PhaseGraph {
     private boolean planChecked;
     private boolean measureGradientNorm;
     private double lastGradientNorm = Double.NaN;
+    private final List<ParameterStore> normalized = new ArrayList<>();
+    private boolean iteratedEarly;
 
     /**
      * Builds the gradient function (silently: SameDiff prints every differentiated op).
@@ -66,6 +69,22 @@ public final class PhaseGraph {
             if (g != null) {
                 gradientNames.put(p, g.name());
             }
+        }
+    }
+
+    /**
+     * Runs the spectral-norm power iterations of a network before each step of this phase (the network this phase
+     * trains), outside the gradient.
+     *
+     * @param network the trained network's arrays
+     */
+    public void iterateSpectralNormsOf(ParameterStore network) {
+        normalized.add(network);
+    }
+
+    private void iterateSpectralNorms() {
+        for (ParameterStore network : normalized) {
+            network.iteratePowerIterations();
         }
     }
 
@@ -122,6 +141,8 @@ public final class PhaseGraph {
         if (!prepare() || early == null) {
             throw new IllegalStateException("the " + network + " phase has no early variable to compute");
         }
+        iterateSpectralNorms();
+        iteratedEarly = true;
         return plan.runEarly(placeholders);
     }
 
@@ -173,7 +194,8 @@ public final class PhaseGraph {
     }
 
     /**
-     * Runs one step: forward, backward, optimizer update, running statistics.
+     * Runs one step: power iterations (unless {@link #runEarly} ran them), forward, backward, optimizer update,
+     * running statistics.
      *
      * @param placeholders the arrays fed to the placeholders, refilled in place by the caller
      * @param epoch        the current epoch
@@ -181,6 +203,10 @@ public final class PhaseGraph {
      */
     public double step(Map<String, INDArray> placeholders, int epoch) {
         prepare();
+        if (!iteratedEarly) {
+            iterateSpectralNorms();
+        }
+        iteratedEarly = false;
         if (plan == null) {
             return sameDiffStep(placeholders, epoch);
         }

@@ -74,6 +74,10 @@ public final class CycleGanStep {
         discriminatorPhase = new PhaseGraph("discriminators", graphs.discriminatorGraph(),
                 CycleGanGraphs.DISCRIMINATOR_LOSS, new NetworkUpdater(discriminatorOptimizer, discriminatorParams, steps),
                 graphs.discriminatorUpdates(), execution);
+        generatorPhase.iterateSpectralNormsOf(networks.gStore());
+        generatorPhase.iterateSpectralNormsOf(networks.fStore());
+        discriminatorPhase.iterateSpectralNormsOf(networks.dxStore());
+        discriminatorPhase.iterateSpectralNormsOf(networks.dyStore());
         x = Nd4j.create(DataType.FLOAT, networks.g().inputShape().withBatch(batch));
         y = Nd4j.create(DataType.FLOAT, networks.f().inputShape().withBatch(batch));
         fakeX = Nd4j.create(DataType.FLOAT, networks.f().outputShape().withBatch(batch));

@@ -23,6 +23,7 @@ public final class ParameterStore {
     private final Map<String, INDArray> state = new LinkedHashMap<>();
     private boolean restored;
     private final java.util.Set<String> used = new java.util.HashSet<>();
+    private final Map<String, SpectralNormIteration> powerIterations = new LinkedHashMap<>();
 
     /**
      * @param network the network's name prefix, "G" or "D"
@@ -120,6 +121,44 @@ public final class ParameterStore {
         INDArray array = Nd4j.create(dataType, shape).assign(value);
         state.put(key, array);
         return array;
+    }
+
+    /**
+     * Returns the state array with this key, creating it as a random unit vector (N(0, I) draws, normalized; the
+     * start of a power iteration) on first use.
+     *
+     * @param key   the state's full name
+     * @param shape its shape
+     * @return the array
+     */
+    public INDArray unitState(String key, long... shape) {
+        INDArray existing = existing("state", state, key, shape);
+        if (existing != null) {
+            return existing;
+        }
+        INDArray array = Nd4j.create(dataType, shape);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(array, 0, 1), random);
+        array.divi(Math.max(array.norm2Number().doubleValue(), SpectralNormIteration.EPSILON));
+        state.put(key, array);
+        return array;
+    }
+
+    /**
+     * Records the power iteration of a spectrally normalized weight (once per layer, however often the network is
+     * compiled).
+     *
+     * @param layer     the layer's key
+     * @param iteration its power iteration
+     */
+    public void registerPowerIteration(String layer, SpectralNormIteration iteration) {
+        powerIterations.putIfAbsent(layer, iteration);
+    }
+
+    /** Runs one power iteration of every spectrally normalized weight of the network (before a training step). */
+    public void iteratePowerIterations() {
+        for (SpectralNormIteration iteration : powerIterations.values()) {
+            iteration.iterate();
+        }
     }
 
     /**

@@ -17,6 +17,9 @@ final class Conv2dCompiler implements LayerCompiler<Conv2d> {
     @Override
     public Forward forward(CompileContext c, Conv2d conv, String key, SDVariable x, Shape in) {
         SDVariable w = c.params().parameter(key + "/W", c.weightInit(), conv.kernel(), conv.kernel(), in.dim(0), conv.filters());
+        if (conv.spectralNorm()) {
+            w = SpectralNormCompiler.normalize(c, key, w, new long[] {conv.kernel(), conv.kernel(), in.dim(0), conv.filters()}, 3);
+        }
         SDVariable b = conv.bias() ? c.params().parameter(key + "/b", ParameterInit.constant(0), conv.filters()) : null;
         if (in.dim(0) == 1 && c.fused()) {
             return new Forward(PatchOps.convFromOneChannel(x, w, b, geometry(conv), in.dim(1), in.dim(2)), w, null);
