@@ -18,7 +18,9 @@ import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.data.RandomStream;
 import org.gan4j.dl4j.internal.data.RealBatches;
 import org.gan4j.dl4j.internal.exec.PhaseGraph;
+import org.gan4j.dl4j.internal.family.AugmentationRun;
 import org.gan4j.dl4j.internal.family.CollapseMonitor;
+import org.gan4j.dl4j.internal.graph.AugmentGraph;
 import org.gan4j.dl4j.internal.graph.GanGraphs;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.internal.optim.NetworkUpdater;
@@ -39,7 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class GanFamily implements ModelFamily<GanFamily.State> {
     /** The random streams a GAN run draws from. */
     static final Set<RandomStream> STREAMS = EnumSet.of(RandomStream.LATENT, RandomStream.DATA, RandomStream.SAMPLER,
-            RandomStream.LABELS);
+            RandomStream.LABELS, RandomStream.AUGMENT);
 
     /**
      * A GAN's checkpoint state beyond weights and optimizer states.
@@ -49,8 +51,10 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
      * @param dataPosition      {pass, batches taken} of the data
      * @param labelDraws        class labels drawn for training batches
      * @param samplerLabelDraws class labels drawn by the sampler
+     * @param augmentation      the augmentation stream and ADA controller (null without augmentation)
      */
-    record State(long[] latentRandom, long[] samplerRandom, long[] dataPosition, long labelDraws, long samplerLabelDraws) {
+    record State(long[] latentRandom, long[] samplerRandom, long[] dataPosition, long labelDraws, long samplerLabelDraws,
+                 AugmentationRun.State augmentation) {
     }
 
     private final GanTrainer config;
@@ -72,6 +76,7 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
     private final LatentSampler latentSampler;
     private final RealBatches batches;
     private final CollapseMonitor collapse = new CollapseMonitor();
+    private final AugmentationRun augmentation;
     private INDArray sharedFake;
     private Map<String, INDArray> sharedFakeFeed;
     private boolean executionChosen;
@@ -88,7 +93,9 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
         generatorParams = new ParameterStore("G", setup.weights());
         discriminatorParams = new ParameterStore("D", setup.weights());
         Execution execution = config.settings.execution();
-        graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, config.penalties, b,
+        augmentation = config.augment == null ? null : new AugmentationRun(config.augment, config.adaptiveAugmentation,
+                config.discriminator.inputShape(), b, setup.seed(RandomStream.AUGMENT));
+        graphs = GanGraphs.build(config.generator, config.discriminator, config.loss, config.penalties, config.augment, b,
                 generatorParams, discriminatorParams, execution);
         long totalSteps = setup.totalSteps();
         discriminatorPhase = new PhaseGraph("discriminator", graphs.discriminatorGraph(), graphs.discriminatorLoss(),
@@ -99,6 +106,9 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
                 graphs.generatorUpdates(), execution);
         generatorPhase.measureGradientNorm();
         discriminatorPhase.iterateSpectralNormsOf(discriminatorParams);
+        if (augmentation != null) {
+            discriminatorPhase.copyOutput(AugmentGraph.REAL_SIGNS, augmentation.realSigns());
+        }
         generatorPhase.iterateSpectralNormsOf(generatorParams);
 
         int latentSize = config.generator.latent().size();
@@ -112,12 +122,12 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
         for (int i = 0; i < k; i++) {
             realBatches[i] = Nd4j.create(DataType.FLOAT, config.discriminator.inputShape().withBatch(b));
             realLabels[i] = classes == 0 ? null : Nd4j.create(DataType.FLOAT, b, classes);
-            discriminatorFeeds[i] = feed(realBatches[i], realLabels[i], discriminatorLatent, discriminatorFakeLabels);
+            discriminatorFeeds[i] = feed(realBatches[i], realLabels[i], discriminatorLatent, discriminatorFakeLabels, true);
         }
-        generatorFeed = feed(null, null, generatorLatent, generatorFakeLabels);
+        generatorFeed = feed(null, null, generatorLatent, generatorFakeLabels, false);
         if (k == 1 && execution == Execution.COMPILED) {
             sharedFake = Nd4j.create(DataType.FLOAT, config.generator.outputShape().withBatch(b));
-            sharedFakeFeed = feed(realBatches[0], realLabels[0], null, generatorFakeLabels);
+            sharedFakeFeed = feed(realBatches[0], realLabels[0], null, generatorFakeLabels, true);
             generatorPhase.computeEarly(graphs.generatorFake());
         }
         labelSampler = classes == 0 ? null : new LabelSampler(setup.seed(RandomStream.LABELS), classes);
@@ -125,9 +135,13 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
         batches = new RealBatches(config.data, b, setup.seed(RandomStream.DATA));
     }
 
-    /** @return a feed of the given arrays, leaving out the nulls */
-    private static Map<String, INDArray> feed(INDArray real, INDArray realLabel, INDArray latent, INDArray fakeLabel) {
+    /** @return a feed of the given arrays, leaving out the nulls, and the augmentation's of one phase */
+    private Map<String, INDArray> feed(INDArray real, INDArray realLabel, INDArray latent, INDArray fakeLabel,
+                                       boolean discriminatorPhase) {
         Map<String, INDArray> feed = new LinkedHashMap<>();
+        if (augmentation != null) {
+            feed.putAll(discriminatorPhase ? augmentation.discriminatorArrays() : augmentation.generatorArrays());
+        }
         if (real != null) {
             feed.put(GanGraphs.REAL, real);
         }
@@ -189,24 +203,38 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
     @Override
     public StepResult step(PhaseRunner runner, long step, int epoch) {
         chooseExecution();
+        if (augmentation != null) {
+            // before runEarly: a plan copies every placeholder of the generator phase when the phase starts
+            augmentation.beforeGeneratorStep();
+        }
         double dLoss = 0;
         if (fakeShared) {
             fillLatent(generatorLatent, generatorFakeLabels);
             sharedFake.assign(generatorPhase.runEarly(generatorFeed));
-            dLoss = runner.run(discriminatorPhase, () -> discriminatorPhase.step(sharedFakeFeed, epoch));
-            applyConstraints();
+            dLoss = discriminatorStep(runner, sharedFakeFeed, epoch);
         } else {
             for (Map<String, INDArray> feed : discriminatorFeeds) {
                 fillLatent(discriminatorLatent, discriminatorFakeLabels);
-                dLoss += runner.run(discriminatorPhase, () -> discriminatorPhase.step(feed, epoch));
-                applyConstraints();
+                dLoss += discriminatorStep(runner, feed, epoch);
             }
             dLoss /= discriminatorFeeds.length;
             fillLatent(generatorLatent, generatorFakeLabels);
         }
         double gLoss = runner.run(generatorPhase, () -> generatorPhase.step(generatorFeed, epoch));
         collapse.observe(step, dLoss, generatorPhase.lastGradientNorm(), config.loss.classifiesRealAndFake());
-        return new StepResult(step, epoch, dLoss, gLoss);
+        return new StepResult(step, epoch, dLoss, gLoss, augmentation == null ? Map.of() : augmentation.terms());
+    }
+
+    private double discriminatorStep(PhaseRunner runner, Map<String, INDArray> feed, int epoch) {
+        if (augmentation != null) {
+            augmentation.beforeDiscriminatorStep();
+        }
+        double loss = runner.run(discriminatorPhase, () -> discriminatorPhase.step(feed, epoch));
+        if (augmentation != null) {
+            augmentation.afterDiscriminatorStep();
+        }
+        applyConstraints();
+        return loss;
     }
 
     private void fillLatent(INDArray latent, INDArray fakeLabels) {
@@ -245,6 +273,8 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
         c.put("discriminatorSteps", String.valueOf(config.discriminatorSteps));
         c.put("penalties", String.valueOf(config.penalties));
         c.put("constraints", String.valueOf(config.constraints));
+        c.put("augment", String.valueOf(config.augment));
+        c.put("adaptiveAugmentation", String.valueOf(config.adaptiveAugmentation));
         c.put("generator", String.valueOf(config.generator));
         c.put("discriminator", String.valueOf(config.discriminator));
         return c;
@@ -259,7 +289,8 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
     public State state() {
         return new State(latentSampler.randomState(), sampler.latentSampler().randomState(), batches.position(),
                 labelSampler == null ? 0 : labelSampler.counter(),
-                sampler.labelSampler() == null ? 0 : sampler.labelSampler().counter());
+                sampler.labelSampler() == null ? 0 : sampler.labelSampler().counter(),
+                augmentation == null ? null : augmentation.state());
     }
 
     @Override
@@ -275,6 +306,9 @@ final class GanFamily implements ModelFamily<GanFamily.State> {
         if (labelSampler != null) {
             labelSampler.restoreCounter(state.labelDraws());
             sampler.labelSampler().restoreCounter(state.samplerLabelDraws());
+        }
+        if (augmentation != null && state.augmentation() != null) {
+            augmentation.restore(state.augmentation());
         }
     }
 

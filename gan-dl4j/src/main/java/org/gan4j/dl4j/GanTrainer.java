@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.gan4j.Discriminator;
+import org.gan4j.augment.AdaptiveAugmentation;
+import org.gan4j.augment.DiffAugment;
 import org.gan4j.Generator;
 import org.gan4j.data.GanDataSource;
 import org.gan4j.dl4j.internal.graph.NetworkCompiler;
@@ -50,6 +52,8 @@ public final class GanTrainer {
     final int discriminatorSteps;
     final ImmutableList<DiscriminatorPenalty> penalties;
     final ImmutableList<WeightConstraint> constraints;
+    final DiffAugment augment;
+    final AdaptiveAugmentation adaptiveAugmentation;
     final TrainingSettings settings;
 
     private GanTrainer(Builder b, TrainingSettings settings) {
@@ -63,6 +67,8 @@ public final class GanTrainer {
         this.discriminatorSteps = b.discriminatorSteps > 0 ? b.discriminatorSteps : recipe.discriminatorSteps().orElse(1);
         this.penalties = ImmutableList.<DiscriminatorPenalty>builder().addAll(recipe.penalties()).addAll(b.penalties).build();
         this.constraints = ImmutableList.<WeightConstraint>builder().addAll(recipe.constraints()).addAll(b.constraints).build();
+        this.augment = b.augment;
+        this.adaptiveAugmentation = b.adaptive;
         this.settings = settings;
     }
 
@@ -179,6 +185,8 @@ public final class GanTrainer {
         private boolean useRecipe = true;
         private final List<DiscriminatorPenalty> penalties = new ArrayList<>();
         private final List<WeightConstraint> constraints = new ArrayList<>();
+        private DiffAugment augment;
+        private AdaptiveAugmentation adaptive;
 
         private Builder() {
             super("GanTrainer", 64, new NonSaturatingLoss());
@@ -230,6 +238,32 @@ public final class GanTrainer {
          */
         public Builder constraint(WeightConstraint constraint) {
             constraints.add(Objects.requireNonNull(constraint, "constraint == null"));
+            return this;
+        }
+
+        /**
+         * Shows the discriminator augmented images, real and generated alike, in both phases ({@link DiffAugment}):
+         * for small data sets. The augmentation's parameters come from the run's seeded augmentation stream and are
+         * restored on resume.
+         *
+         * @param policy the ops and their probability
+         * @return this builder
+         */
+        public Builder augment(DiffAugment policy) {
+            this.augment = Objects.requireNonNull(policy, "augment == null");
+            return this;
+        }
+
+        /**
+         * Controls the augmentation's probability from the discriminator's overfitting, ADA's way
+         * ({@link AdaptiveAugmentation}; needs {@link #augment}, whose probability it then replaces). p and r_t are
+         * the step terms {@code augment_p} and {@code augment_r} of the history; p is kept in checkpoints.
+         *
+         * @param controller the controller
+         * @return this builder
+         */
+        public Builder adaptiveAugmentation(AdaptiveAugmentation controller) {
+            this.adaptive = Objects.requireNonNull(controller, "adaptiveAugmentation == null");
             return this;
         }
 
@@ -304,6 +338,14 @@ public final class GanTrainer {
                 } catch (UnsupportedOperationException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
+            }
+            if (adaptive != null && augment == null) {
+                throw new IllegalStateException("adaptiveAugmentation(" + adaptive + ") needs augment(...): the policy whose"
+                        + " probability it controls");
+            }
+            if (augment != null && discriminator.inputShape().rank() != 3) {
+                throw new IllegalArgumentException("augment(" + augment + ") needs images [channels, height, width] but the"
+                        + " discriminator takes " + discriminator.inputShape());
             }
             requireFullBatch("the data source", data.size());
             return new GanTrainer(this, settings);

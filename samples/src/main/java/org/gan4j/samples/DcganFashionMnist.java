@@ -12,6 +12,7 @@ import org.gan4j.dl4j.listeners.HtmlReportListener;
 import org.gan4j.dl4j.listeners.ProgressBarListener;
 import org.gan4j.dl4j.listeners.SampleGridListener;
 import org.gan4j.zoo.Dcgan;
+import org.gan4j.zoo.Sngan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -49,6 +50,10 @@ final class DcganFashionMnist implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "write a resumable checkpoint every N steps into <out>/checkpoints (0: none; default ${DEFAULT-VALUE})")
     int checkpointEvery = 0;
 
+    @Option(names = "--model", description = "dcgan (DCGAN, non-saturating loss), sn-dcgan (DCGAN generator, spectrally"
+            + " normalized DCGAN discriminator, hinge loss) or sngan (zoo.Sngan, hinge loss); default ${DEFAULT-VALUE}")
+    String model = "dcgan";
+
     @Option(names = "--ema", description = "decay of the generator's weight average used for samples and metrics"
             + " (0: none; default ${DEFAULT-VALUE})")
     double ema = 0;
@@ -69,9 +74,17 @@ final class DcganFashionMnist implements Callable<Integer> {
                 fashionMnist.source(), steps, batchSize, out.toAbsolutePath());
         StepTimer timer = new StepTimer(steps, 25);
         long t0 = System.nanoTime();
-        GanTrainer.Builder trainer = GanTrainer.builder()
-                .generator(Dcgan.generator())
-                .discriminator(Dcgan.discriminator())
+        GanTrainer.Builder trainer = GanTrainer.builder();
+        switch (model) {
+            case "dcgan" -> trainer.generator(Dcgan.generator()).discriminator(Dcgan.discriminator());
+            case "sn-dcgan" -> trainer.generator(Dcgan.generator()).discriminator(Dcgan.spectralNormDiscriminator())
+                    .loss(new org.gan4j.losses.HingeLoss());
+            case "sngan" -> trainer.generator(Sngan.generator()).discriminator(Sngan.discriminator())
+                    .loss(new org.gan4j.losses.HingeLoss());
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--model must be dcgan, sn-dcgan or sngan but was " + model);
+        }
+        trainer
                 .data(images.toDataSource())
                 .batchSize(batchSize).steps(steps).seed(seed)
                 .listener(timer)

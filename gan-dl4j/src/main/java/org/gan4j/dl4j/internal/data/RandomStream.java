@@ -33,7 +33,9 @@ public enum RandomStream {
     /** Draws of the first image pool (a CycleGAN's translations into X). */
     FIRST_POOL(5),
     /** Draws of the second image pool (a CycleGAN's translations into Y). */
-    SECOND_POOL(6);
+    SECOND_POOL(6),
+    /** Per-sample parameters of the discriminator's augmentation (DiffAugment). */
+    AUGMENT(7);
 
     private final long offset;
 

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.Discriminator;
 import org.gan4j.Generator;
-import org.gan4j.dl4j.Execution;
 import org.gan4j.Shape;
+import org.gan4j.dl4j.Execution;
+import org.gan4j.augment.DiffAugment;
 import org.gan4j.dl4j.internal.graph.NetworkCompiler.Compiled;
 import org.gan4j.dl4j.internal.graph.NetworkCompiler.Mode;
 import org.gan4j.loss.DiscriminatorPenalty;
@@ -62,6 +63,31 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
                                   List<DiscriminatorPenalty> penalties, int batch,
                                   ParameterStore generatorParams, ParameterStore discriminatorParams,
                                   Execution execution) {
+        return build(generator, discriminator, loss, penalties, null, batch, generatorParams, discriminatorParams, execution);
+    }
+
+    /**
+     * Builds both graphs, the discriminator seeing augmented images when {@code augment} is given: T(x) for the real
+     * and generated batches of its own phase and for the generated batch of the generator's phase, each with its own
+     * parameter placeholders (prefixes {@link AugmentGraph#REAL_BATCH}, {@link AugmentGraph#FAKE_BATCH},
+     * {@link AugmentGraph#GENERATED_BATCH}); penalties then see the augmented batches, and the discriminator graph also
+     * outputs {@link AugmentationRun#REAL_SIGNS}, E[sign(D(T(x_real)))].
+     *
+     * @param generator           the generator spec
+     * @param discriminator       the discriminator spec
+     * @param loss                the loss
+     * @param penalties           terms added to the discriminator's loss
+     * @param augment             the augmentation policy, or null
+     * @param batch               the batch size
+     * @param generatorParams     the generator's store
+     * @param discriminatorParams the discriminator's store
+     * @param execution           which ops the graphs may use
+     * @return the graphs
+     */
+    public static GanGraphs build(Generator generator, Discriminator discriminator, GanLoss loss,
+                                  List<DiscriminatorPenalty> penalties, DiffAugment augment, int batch,
+                                  ParameterStore generatorParams, ParameterStore discriminatorParams,
+                                  Execution execution) {
         int latentSize = generator.latent().size();
         int classes = discriminator.classes();
         Shape sampleShape = discriminator.inputShape();
@@ -78,13 +104,18 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
         SDVariable fake = g.compile(new GraphParameters(dGraph, generatorParams),
                 classes == 0 ? dz : Conditioning.generatorInput(dGraph, dz, dFakeLabel), Mode.TRAINING, batch).output();
         GraphParameters dParams = new GraphParameters(dGraph, discriminatorParams);
-        Compiled realScores = d.compile(dParams, classes == 0 ? real
-                : Conditioning.discriminatorInput(dGraph, real, realLabel, sampleShape, classes, DataType.FLOAT), Mode.TRAINING, batch);
-        Compiled fakeScores = d.compile(dParams, classes == 0 ? fake
-                : Conditioning.discriminatorInput(dGraph, fake, dFakeLabel, sampleShape, classes, DataType.FLOAT), Mode.TRAINING, batch);
+        SDVariable realSeen = augment == null ? real : AugmentGraph.apply(dGraph, real, augment, AugmentGraph.REAL_BATCH, sampleShape, batch);
+        SDVariable fakeSeen = augment == null ? fake : AugmentGraph.apply(dGraph, fake, augment, AugmentGraph.FAKE_BATCH, sampleShape, batch);
+        Compiled realScores = d.compile(dParams, classes == 0 ? realSeen
+                : Conditioning.discriminatorInput(dGraph, realSeen, realLabel, sampleShape, classes, DataType.FLOAT), Mode.TRAINING, batch);
+        Compiled fakeScores = d.compile(dParams, classes == 0 ? fakeSeen
+                : Conditioning.discriminatorInput(dGraph, fakeSeen, dFakeLabel, sampleShape, classes, DataType.FLOAT), Mode.TRAINING, batch);
+        if (augment != null) {
+            dGraph.math.sign(realScores.output()).mean().rename(AugmentGraph.REAL_SIGNS);
+        }
         SDVariable dLossVar = loss.discriminatorLoss(dGraph, realScores.output(), fakeScores.output());
         if (!penalties.isEmpty()) {
-            GraphPenaltyInputs inputs = new GraphPenaltyInputs(d, dParams, real, fake, null, sampleShape, batch, DataType.FLOAT);
+            GraphPenaltyInputs inputs = new GraphPenaltyInputs(d, dParams, realSeen, fakeSeen, null, sampleShape, batch, DataType.FLOAT);
             if (classes > 0) {
                 inputs.conditionedOn(realLabel, classes);
             }
@@ -101,8 +132,10 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
         SDVariable gFakeLabel = classes == 0 ? null : gGraph.placeHolder(FAKE_LABEL, DataType.FLOAT, batch, classes);
         Compiled generated = g.compile(new GraphParameters(gGraph, generatorParams),
                 classes == 0 ? gz : Conditioning.generatorInput(gGraph, gz, gFakeLabel), Mode.TRAINING, batch);
-        Compiled scores = d.compile(new GraphParameters(gGraph, discriminatorParams), classes == 0 ? generated.output()
-                : Conditioning.discriminatorInput(gGraph, generated.output(), gFakeLabel, sampleShape, classes, DataType.FLOAT),
+        SDVariable generatedSeen = augment == null ? generated.output()
+                : AugmentGraph.apply(gGraph, generated.output(), augment, AugmentGraph.GENERATED_BATCH, sampleShape, batch);
+        Compiled scores = d.compile(new GraphParameters(gGraph, discriminatorParams), classes == 0 ? generatedSeen
+                : Conditioning.discriminatorInput(gGraph, generatedSeen, gFakeLabel, sampleShape, classes, DataType.FLOAT),
                 Mode.TRAINING, batch);
         String gLoss = loss.generatorLoss(gGraph, scores.output()).name();
         return new GanGraphs(dGraph, dLoss, dStats, gGraph, gLoss, generated.batchNormUpdates(), fake.name(),

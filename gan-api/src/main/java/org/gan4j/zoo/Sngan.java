@@ -1,0 +1,43 @@
+package org.gan4j.zoo;
+
+import org.gan4j.Discriminator;
+import org.gan4j.Generator;
+import org.gan4j.LatentSpace;
+
+/**
+ * The SNGAN recipe (Miyato, Kataoka, Koyama and Yoshida, "Spectral Normalization for Generative Adversarial
+ * Networks", ICLR 2018) sized for 28×28 grayscale images such as Fashion-MNIST: every weight of the discriminator
+ * spectrally normalized and no batch norm in it, the hinge loss, and a batch-normalized DCGAN generator.
+ * <ul>
+ *   <li>G: the {@link Dcgan#generator() DCGAN generator} (z(100) → dense 6272 → 128×7×7 → two transposed
+ *       convolutions with batch norm and ReLU → tanh);</li>
+ *   <li>D: the paper's "standard CNN" pattern (Table 3: 3×3 stride-1 convolutions alternating with 4×4 stride-2
+ *       ones, LeakyReLU 0.1, a dense logit) at 28×28 and a quarter of its widths: conv 3×3 32 → conv 4×4 s2 64
+ *       (14×14) → conv 3×3 64 → conv 4×4 s2 128 (7×7) → conv 3×3 128 → dense 1, all with spectral norm.</li>
+ * </ul>
+ * Train with the hinge loss and Adam(2e-4, β1 = 0.5, β2 = 0.999) for both networks, one D step per G step (the
+ * paper's setting C), batch 64.
+ */
+public final class Sngan {
+    private Sngan() {
+    }
+
+    /** @return the generator: the 28×28×1 DCGAN generator */
+    public static Generator generator() {
+        return Dcgan.generator();
+    }
+
+    /** @return the spectrally normalized 28×28×1 discriminator, ending in one logit */
+    public static Discriminator discriminator() {
+        return Discriminator.builder()
+                .input(1, 28, 28)
+                .conv2d(32, 3, 1, 1).leakyRelu(0.1)
+                .conv2d(64, 4, 2, 1).leakyRelu(0.1)
+                .conv2d(64, 3, 1, 1).leakyRelu(0.1)
+                .conv2d(128, 4, 2, 1).leakyRelu(0.1)
+                .conv2d(128, 3, 1, 1).leakyRelu(0.1)
+                .flatten().dense(1)
+                .spectralNormAll()
+                .build();
+    }
+}
