@@ -111,6 +111,7 @@ final class DcganFashionMnist implements Callable<Integer> {
         summary.put("batch_size", batchSize);
         summary.put("seed", seed);
         summary.put("seconds_total", seconds);
+        summary.put("versions", org.gan4j.dl4j.BuildInfo.versions());
         summary.put("ms_per_step_median", timer.medianMillis());
         var last = gan.history().steps().get(gan.history().size() - 1);
         summary.put("final_discriminator_loss", last.discriminatorLoss());

@@ -17,7 +17,6 @@ import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
 import org.gan4j.dl4j.io.AtomicFiles;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Writes a single-file training report, {@code report.html} (loss curves, the curves of the steps' named terms when
@@ -109,11 +108,7 @@ public final class HtmlReportListener implements TrainingListener {
     private Map<String, Object> record(TrainingView view, LossHistory history, Map<String, List<MetricPoint>> metrics) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("configuration", view.configuration());
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("gan4j", versionOf(HtmlReportListener.class));
-        versions.put("nd4j", versionOf(Nd4j.class));
-        versions.put("java", System.getProperty("java.version"));
-        r.put("versions", versions);
+        r.put("versions", org.gan4j.dl4j.BuildInfo.versions());
         r.put("metric_protocol", metricProtocol);
         r.put("step", view.step());
         r.put("total_steps", view.totalSteps());
@@ -135,11 +130,6 @@ public final class HtmlReportListener implements TrainingListener {
         metrics.forEach((name, points) -> finals.put(name, points.get(points.size() - 1).value()));
         r.put("final_metrics", finals);
         return r;
-    }
-
-    private static String versionOf(Class<?> type) {
-        String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
     }
 
     private static byte[] sampleGrid(TrainingView view) {

@@ -78,6 +78,10 @@ class ReportListenersTest {
         assertThat(run.get("final_metrics").get("fid").asDouble()).isEqualTo(100.0 / 12);
         assertThat(run.get("metric_protocol").asText()).isEqualTo("test protocol: no extractor");
         assertThat(run.get("versions").get("java").asText()).isEqualTo(System.getProperty("java.version"));
+        assertThat(run.get("versions").get("nd4j").asText()).isEqualTo("1.0.0-M2.1");
+        assertThat(run.get("versions").get("gan4j").asText()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        // the commit of the checkout the build ran in; "unknown" only where the build had no git metadata
+        assertThat(run.get("versions").get("commit").asText()).matches("[0-9a-f]{40}(-dirty)?|unknown");
         assertThat(run.get("final_generator_loss").isNumber()).isTrue();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("report.html", "run.json");
