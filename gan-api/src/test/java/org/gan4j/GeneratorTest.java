@@ -50,6 +50,35 @@ class GeneratorTest {
     }
 
     @Test
+    void should_mark_one_layer_or_every_weighted_layer_for_spectral_normalization() {
+        Generator one = Generator.builder().latent(LatentSpace.gaussian(2)).dense(8).spectralNorm().relu().dense(3).build();
+        assertThat(((NetworkBody.Layers) one.body()).layers()).extracting(Object::toString)
+                .containsExactly("dense(8, SN)", "relu", "dense(3)");
+        Discriminator all = Discriminator.builder().input(1, 8, 8).spectralNormAll()
+                .conv2d(4, 4, 2, 1).withoutBias().residual(new org.gan4j.layer.Conv2d(4, 3, 1, 1, true))
+                .flatten().dense(1).build();
+        assertThat(((NetworkBody.Layers) all.body()).layers()).extracting(Object::toString)
+                .containsExactly("conv2d(4, k4 s2 p1, no bias, SN)", "residual[conv2d(4, k3 s1 p1, SN)]", "flatten", "dense(1, SN)");
+        assertThat(new Dense(3, true).spectrallyNormalized().withoutBias()).isEqualTo(new Dense(3, false, true));
+    }
+
+    @Test
+    void should_refuse_spectral_norm_after_a_layer_without_weights_or_twice() {
+        assertThatThrownBy(() -> Generator.builder().relu().spectralNorm())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("spectralNorm() must follow dense, conv2d or deconv2d without spectral norm but the last layer was relu");
+        assertThatThrownBy(() -> Generator.builder().dense(3).spectralNorm().spectralNorm())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("spectralNorm() must follow dense, conv2d or deconv2d without spectral norm but the last layer"
+                        + " was dense(3, SN)");
+        assertThatThrownBy(() -> Generator.builder().latent(LatentSpace.gaussian(2)).spectralNormAll()
+                .custom(Shape.of(3), (ctx, in) -> in).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("generator has a custom graph and spectralNormAll(): spectral normalization applies to builder"
+                        + " layers; normalize a custom graph's weights inside it");
+    }
+
+    @Test
     void should_refuse_layers_and_a_custom_graph_together() {
         assertThatThrownBy(() -> Generator.builder().latent(LatentSpace.gaussian(2)).dense(3)
                 .custom(Shape.of(3), (ctx, in) -> in).build())

@@ -17,6 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** IS, FID, KID and precision/recall of generated Fashion-MNIST images, with the bundled classifier. */
 final class SampleMetrics {
     static final int SAMPLES = FashionMnist.BUNDLED_TEST_COUNT;
+    /** The protocol of FID and IS recorded during training. */
+    static final String DURING_TRAINING = "FID and IS of 2,000 generated images against the 2,000 bundled Fashion-MNIST"
+            + " test images, features and logits of gan-metrics' bundled classifier (not Inception); final IS/FID/KID/PR"
+            + " in summary.json";
 
     private SampleMetrics() {
     }
