@@ -190,6 +190,23 @@ class AugmentGraphTest {
     }
 
     @Test
+    void should_give_real_and_generated_batches_the_same_policy_in_both_phases() {
+        DiffAugment all = DiffAugment.colorTranslationCutout();
+        GanGraphs graphs = GanGraphs.build(org.gan4j.zoo.Dcgan.generator(), org.gan4j.zoo.Dcgan.discriminator(),
+                new org.gan4j.losses.NonSaturatingLoss(), java.util.List.of(), all, 4,
+                new ParameterStore("G", Nd4j.getRandomFactory().getNewRandomInstance(1)),
+                new ParameterStore("D", Nd4j.getRandomFactory().getNewRandomInstance(2)), org.gan4j.dl4j.Execution.SAMEDIFF);
+        java.util.function.BiFunction<SameDiff, String, java.util.Set<String>> ops = (sd, prefix) -> sd.inputs().stream()
+                .filter(n -> n.startsWith(prefix + "/")).map(n -> n.substring(prefix.length() + 1))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        java.util.Set<String> expected = new java.util.TreeSet<>(java.util.List.of("brightness", "contrast", "rows", "columns", "mask"));
+        assertThat(ops.apply(graphs.discriminatorGraph(), AugmentGraph.REAL_BATCH)).isEqualTo(expected);
+        assertThat(ops.apply(graphs.discriminatorGraph(), AugmentGraph.FAKE_BATCH)).isEqualTo(expected);
+        assertThat(ops.apply(graphs.generatorGraph(), AugmentGraph.GENERATED_BATCH)).isEqualTo(expected);
+        assertThat(graphs.discriminatorGraph().hasVariable(AugmentGraph.REAL_SIGNS)).isTrue();
+    }
+
+    @Test
     void should_apply_each_op_with_the_given_probability() {
         DiffAugment color = DiffAugment.of(Op.COLOR);
         AugmentSampler sampler = new AugmentSampler(color, Shape.of(1, 8, 8), 4000, 9);
