@@ -2,15 +2,15 @@
 # Regenerates the figures of docs/stabilizers.md and the main job's quality-vs-time table from the current code, on
 # the full Fashion-MNIST set (Debian's dataset-fashion-mnist), into docs/images/stabilizers.json stamped with the date
 # and commit, plus sample grids docs/images/stabilizers-*.png:
-#   small data   the main job's DCGAN on the first 1,000 training images, STEPS steps, without augmentation, with
+#   small data   the main job's recipe on the first 1,000 training images, STEPS steps, without augmentation, with
 #                DiffAugment and with ADA, seeds 1-3: final FID/recall (bundled classifier) per run, mean and spread;
-#   wall clock   DCGAN (non-saturating) against SNGAN (zoo.Sngan, hinge) for MINUTES minutes each;
-#   main job     the default recipe with FID every 250 steps, with and without the generator EMA.
-# Usage: docs/scripts/stabilizer-figures.sh [STEPS, default 1000] [MINUTES, default 4]; run on an otherwise idle machine
-# (about 50 minutes on 2 cores).
+#   wall clock   DCGAN (non-saturating) against SNGAN (zoo.Sngan, hinge) for MINUTES minutes each, no EMA;
+#   main job     the default recipe for 6,000 steps with FID every 500, with and without the generator EMA.
+# Usage: docs/scripts/stabilizer-figures.sh [STEPS, default 1500] [MINUTES, default 4]; run on an otherwise idle machine
+# (about 45 minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-steps="${1:-1000}"
+steps="${1:-1500}"
 minutes="${2:-4}"
 data=/usr/share/datasets/fashion-mnist
 out="$(mktemp -d)"
@@ -29,8 +29,8 @@ done
 seconds=$((minutes * 60))
 run "clock-dcgan" --model dcgan --steps 100000 --time-limit "${seconds}" --metrics-every 500 --ema 0
 run "clock-sngan" --model sngan --steps 100000 --time-limit "${seconds}" --metrics-every 500 --ema 0
-run "main-ema" --steps 4000 --metrics-every 250
-run "main-no-ema" --steps 4000 --metrics-every 250 --ema 0
+run "main-ema" --steps 6000 --metrics-every 500
+run "main-no-ema" --steps 6000 --metrics-every 500 --ema 0
 cp "${out}/small-none-1/samples-final.png" docs/images/stabilizers-small-none.png
 cp "${out}/small-diffaugment-1/samples-final.png" docs/images/stabilizers-small-diffaugment.png
 cp "${out}/small-ada-1/samples-final.png" docs/images/stabilizers-small-ada.png
@@ -54,7 +54,8 @@ def brief(name):
             "metrics": {k: r["metrics"][k] for k in ("fid", "inception_score_mean", "precision", "recall")},
             "during_training": r["during_training"]}
 result = {"date": date, "commit": commit,
-          "small_data": {"train_images": 1000, "steps": int(steps), "seeds": [1, 2, 3], "runs": small},
+          "small_data": {"train_images": 1000, "steps": int(steps), "ada_speed_images": 20000, "seeds": [1, 2, 3],
+                         "runs": small},
           "wall_clock": {"minutes": int(minutes), "dcgan": brief("clock-dcgan"), "sngan": brief("clock-sngan")},
           "main_job": {"ema": brief("main-ema"), "no_ema": brief("main-no-ema")}}
 json.dump(result, open(target, "w"), indent=2)

@@ -6,8 +6,6 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The Kernel Inception Distance (Bińkowski et al., "Demystifying MMD GANs", ICLR 2018), torch-fidelity's protocol:
@@ -56,14 +54,19 @@ public final class KernelInceptionDistance {
         SplittableRandom random = new SplittableRandom(seed);
         double[] estimates = new double[subsets];
         double m = subsetSize;
+        double[] xData = x.dup('c').data().asDouble();
+        double[] yData = y.dup('c').data().asDouble();
+        // two [m, m] buffers for all 3·subsets kernels: fresh 8 MB arrays per kernel cost more than the products
+        INDArray k = Nd4j.createUninitialized(DataType.DOUBLE, subsetSize, subsetSize);
+        INDArray cube = Nd4j.createUninitialized(DataType.DOUBLE, subsetSize, subsetSize);
         for (int s = 0; s < subsets; s++) {
-            INDArray xs = x.get(NDArrayIndex.indices(sample(random, (int) x.size(0), subsetSize)), NDArrayIndex.all());
-            INDArray ys = y.get(NDArrayIndex.indices(sample(random, (int) y.size(0), subsetSize)), NDArrayIndex.all());
-            INDArray kxx = kernel(xs, xs, d);
-            INDArray kyy = kernel(ys, ys, d);
-            INDArray kxy = kernel(xs, ys, d);
-            double offDiagonal = kxx.sumNumber().doubleValue() - Matrices.trace(kxx)
-                    + kyy.sumNumber().doubleValue() - Matrices.trace(kyy);
+            INDArray xs = rows(xData, (int) d, sample(random, (int) x.size(0), subsetSize));
+            INDArray ys = rows(yData, (int) d, sample(random, (int) y.size(0), subsetSize));
+            INDArray kxx = kernel(xs, xs, d, k, cube);
+            double offDiagonal = kxx.sumNumber().doubleValue() - Matrices.trace(kxx);
+            INDArray kyy = kernel(ys, ys, d, k, cube);
+            offDiagonal += kyy.sumNumber().doubleValue() - Matrices.trace(kyy);
+            INDArray kxy = kernel(xs, ys, d, k, cube);
             estimates[s] = offDiagonal / (m * (m - 1)) - 2 * kxy.sumNumber().doubleValue() / (m * m);
         }
         double mean = Arrays.stream(estimates).average().orElseThrow();
@@ -85,9 +88,19 @@ public final class KernelInceptionDistance {
     }
 
 
-    private static INDArray kernel(INDArray a, INDArray b, double d) {
-        INDArray k = a.mmul(b.transpose()).divi(d).addi(1.0);
-        return Transforms.pow(k, 3, false);
+    /** k(a, b) = (a·b/d + 1)³ into {@code cube}, with {@code k} as scratch; returns {@code cube}. */
+    private static INDArray kernel(INDArray a, INDArray b, double d, INDArray k, INDArray cube) {
+        Nd4j.gemm(a, b, k, false, true, 1.0 / d, 0.0).addi(1.0);
+        return cube.assign(k).muli(k).muli(k);
+    }
+
+    /** The given rows of a row-major [n, d] matrix (NDArrayIndex.indices gathers element by element: far slower). */
+    private static INDArray rows(double[] data, int d, long[] rows) {
+        double[] out = new double[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data, (int) rows[i] * d, out, i * d, d);
+        }
+        return Nd4j.create(out, new long[] {rows.length, d}, DataType.DOUBLE);
     }
 
     private static long[] sample(SplittableRandom random, int n, int k) {

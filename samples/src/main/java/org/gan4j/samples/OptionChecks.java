@@ -62,6 +62,19 @@ final class OptionChecks {
     }
 
     /**
+     * @param option  the option's name
+     * @param value   its value
+     * @param allowed the values allowed
+     * @return this
+     */
+    OptionChecks oneOf(String option, String value, String... allowed) {
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw fail(option + " must be one of " + String.join(", ", allowed) + " but was " + value);
+        }
+        return this;
+    }
+
+    /**
      * @param option the option's name
      * @param value  its value
      * @return this

@@ -26,10 +26,16 @@ final class OutputFiles {
     }
 
     static void writeLosses(Path file, LossHistory history) {
-        StringBuilder csv = new StringBuilder("step,epoch,discriminator_loss,generator_loss\n");
+        java.util.List<String> terms = history.steps().isEmpty() ? java.util.List.of()
+                : java.util.List.copyOf(history.steps().get(0).terms().keySet());
+        StringBuilder csv = new StringBuilder("step,epoch,discriminator_loss,generator_loss");
+        terms.forEach(t -> csv.append(',').append(t));
+        csv.append('\n');
         for (StepResult s : history.steps()) {
             csv.append(s.step()).append(',').append(s.epoch()).append(',')
-                    .append(s.discriminatorLoss()).append(',').append(s.generatorLoss()).append('\n');
+                    .append(s.discriminatorLoss()).append(',').append(s.generatorLoss());
+            terms.forEach(t -> csv.append(',').append(s.terms().get(t)));
+            csv.append('\n');
         }
         write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
     }

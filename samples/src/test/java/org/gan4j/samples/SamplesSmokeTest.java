@@ -36,6 +36,19 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_train_the_stabilized_recipes_with_metrics_during_training(@TempDir Path out) throws IOException {
+        int code = Gan4jSamples.run("dcgan", "--bundled", "--model", "sngan", "--augment", "ada", "--ema", "0.9",
+                "--steps", "4", "--metrics-every", "2", "--train-images", "500", "--grid-every", "4", "--out", out.toString());
+        assertThat(code).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("images").asInt()).isEqualTo(500);
+        assertThat(summary.get("model").asText()).isEqualTo("sngan");
+        assertThat(summary.get("during_training").findValuesAsText("step")).containsExactly("2", "4");
+        assertThat(summary.get("versions").get("nd4j").asText()).isEqualTo("1.0.0-M2.1");
+        assertThat(Files.readAllLines(out.resolve("losses.csv")).get(0)).endsWith(",augment_p,augment_r");
+    }
+
+    @Test
     void should_retrain_the_classifier_on_the_bundled_subset(@TempDir Path out) {
         Path model = out.resolve("classifier.samediff");
         assertThat(Gan4jSamples.run("train-classifier", "--bundled", "--epochs", "1", "--out", model.toString())).isZero();
@@ -116,6 +129,8 @@ class SamplesSmokeTest {
         String[][] bad = {
             {"dcgan", "--steps", "-5"}, {"dcgan", "--checkpoint-every", "-3"}, {"dcgan", "--batch-size", "0"},
             {"dcgan", "--grid-every", "0"}, {"dcgan", "--data", out.resolve("missing").toString()},
+            {"dcgan", "--model", "stylegan9"}, {"dcgan", "--augment", "mixup"}, {"dcgan", "--ema", "1"},
+            {"dcgan", "--lr", "0"}, {"dcgan", "--train-images", "-1"}, {"dcgan", "--metrics-every", "-1"},
             {"cgan", "--samples-per-class", "0"}, {"cyclegan", "--x-class", "10"}, {"cyclegan", "--identity", "-1"},
             {"cyclegan", "--x-class", "3", "--y-class", "3"}, {"toy1d", "--std", "0"}, {"toy1d", "--mean", "NaN"},
             {"ring", "--lr", "-1"}, {"train-classifier", "--epochs", "0"}, {"compare", "--minutes", "0"},
