@@ -5,13 +5,13 @@
 #   small data   the main job's recipe on the first 1,000 training images, STEPS steps, without augmentation, with
 #                DiffAugment and with ADA, seeds 1-3: final FID/recall (bundled classifier) per run, mean and spread;
 #   wall clock   DCGAN (non-saturating) against SNGAN (zoo.Sngan, hinge) for MINUTES minutes each, no EMA;
-#   main job     the default recipe for 6,000 steps with FID every 500, with and without the generator EMA.
-# Usage: docs/scripts/stabilizer-figures.sh [STEPS, default 1500] [MINUTES, default 4]; run on an otherwise idle machine
-# (about 45 minutes on 2 cores).
+#   main job     the default recipe (4,000 steps) with FID every 500 steps, with and without the generator EMA.
+# Usage: docs/scripts/stabilizer-figures.sh [STEPS, default 1500] [MINUTES, default 3]; run on an otherwise idle machine
+# (about 35 minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 steps="${1:-1500}"
-minutes="${2:-4}"
+minutes="${2:-3}"
 data=/usr/share/datasets/fashion-mnist
 out="$(mktemp -d)"
 mvn -B -q install -DskipTests
@@ -29,8 +29,8 @@ done
 seconds=$((minutes * 60))
 run "clock-dcgan" --model dcgan --steps 100000 --time-limit "${seconds}" --metrics-every 500 --ema 0
 run "clock-sngan" --model sngan --steps 100000 --time-limit "${seconds}" --metrics-every 500 --ema 0
-run "main-ema" --steps 6000 --metrics-every 500
-run "main-no-ema" --steps 6000 --metrics-every 500 --ema 0
+run "main-ema" --metrics-every 500
+run "main-no-ema" --metrics-every 500 --ema 0
 cp "${out}/small-none-1/samples-final.png" docs/images/stabilizers-small-none.png
 cp "${out}/small-diffaugment-1/samples-final.png" docs/images/stabilizers-small-diffaugment.png
 cp "${out}/small-ada-1/samples-final.png" docs/images/stabilizers-small-ada.png
