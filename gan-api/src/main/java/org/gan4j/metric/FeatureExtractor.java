@@ -29,4 +29,14 @@ public interface FeatureExtractor {
      * @return class logits [n, classes]
      */
     INDArray logits(INDArray images);
+
+    /**
+     * Features and logits of the same images; extractors that compute both in one pass override it.
+     *
+     * @param images a batch [n, inputShape...] with pixels in [-1, 1]
+     * @return {features [n, featureDimension], logits [n, classes]}
+     */
+    default INDArray[] featuresAndLogits(INDArray images) {
+        return new INDArray[] {features(images), logits(images)};
+    }
 }

@@ -138,21 +138,21 @@ class StabilizerTrainingTest {
     void should_refuse_adaptive_augmentation_without_a_policy_and_augmentation_of_vectors() {
         assertThatThrownBy(() -> adaGan(thresholdCritic(0), 0).augment(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("augment == null");
-        assertThatThrownBy(() -> GanTrainer.builder()
-                .generator(Generator.builder().latent(LatentSpace.gaussian(2)).dense(3).build())
-                .discriminator(Discriminator.builder().input(3).dense(1).build())
-                .data(InMemoryDataSource.of(new float[30], Shape.of(3)))
-                .adaptiveAugmentation(AdaptiveAugmentation.paper()).batchSize(5).steps(1).build())
+        assertThatThrownBy(() -> vectorGan().adaptiveAugmentation(AdaptiveAugmentation.paper()).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("adaptiveAugmentation(AdaptiveAugmentation[target=0.6, interval=4, speedImages=500000, initial=0.0])"
                         + " needs augment(...): the policy whose probability it controls");
-        assertThatThrownBy(() -> GanTrainer.builder()
-                .generator(Generator.builder().latent(LatentSpace.gaussian(2)).dense(3).build())
-                .discriminator(Discriminator.builder().input(3).dense(1).build())
-                .data(InMemoryDataSource.of(new float[30], Shape.of(3)))
-                .augment(DiffAugment.colorTranslationCutout()).batchSize(5).steps(1).build())
+        assertThatThrownBy(() -> vectorGan().augment(DiffAugment.colorTranslationCutout()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("augment(DiffAugment(color,translation,cutout)) needs images [channels, height, width] but the"
                         + " discriminator takes [3]");
+    }
+
+    private static GanTrainer.Builder vectorGan() {
+        return GanTrainer.builder()
+                .generator(Generator.builder().latent(LatentSpace.gaussian(2)).dense(3).build())
+                .discriminator(Discriminator.builder().input(3).dense(1).build())
+                .data(InMemoryDataSource.of(new float[30], Shape.of(3)))
+                .batchSize(5).steps(1);
     }
 }

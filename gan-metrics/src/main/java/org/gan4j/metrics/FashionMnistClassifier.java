@@ -162,29 +162,40 @@ public final class FashionMnistClassifier implements FeatureExtractor {
 
     @Override
     public INDArray features(INDArray images) {
-        return run(images, FEATURES, FEATURE_DIMENSION);
+        return run(images, FEATURES)[0];
     }
 
     @Override
     public INDArray logits(INDArray images) {
-        return run(images, LOGITS, CLASSES);
+        return run(images, LOGITS)[0];
     }
 
-    private synchronized INDArray run(INDArray images, String output, int width) {
+    /** One pass of the network for both outputs. */
+    @Override
+    public INDArray[] featuresAndLogits(INDArray images) {
+        return run(images, FEATURES, LOGITS);
+    }
+
+    private synchronized INDArray[] run(INDArray images, String... outputs) {
         Objects.requireNonNull(images, "images == null");
         long[] expected = inputShape().withBatch(images.size(0));
         if (!Arrays.equals(images.shape(), expected)) {
             throw new IllegalArgumentException("images must have shape [n, 1, 28, 28] but was " + Arrays.toString(images.shape()));
         }
         long n = images.size(0);
-        INDArray result = Nd4j.create(DataType.FLOAT, n, width);
+        INDArray[] results = new INDArray[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            results[i] = Nd4j.create(DataType.FLOAT, n, outputs[i].equals(LOGITS) ? CLASSES : FEATURE_DIMENSION);
+        }
         INDArray x = images.castTo(DataType.FLOAT);
         for (long start = 0; start < n; start += BATCH) {
             long end = Math.min(n, start + BATCH);
             INDArray batch = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)).dup();
-            Map<String, INDArray> out = graph.output(Map.of(INPUT, batch), List.of(output));
-            result.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)).assign(out.get(output));
+            Map<String, INDArray> out = graph.output(Map.of(INPUT, batch), List.of(outputs));
+            for (int i = 0; i < outputs.length; i++) {
+                results[i].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)).assign(out.get(outputs[i]));
+            }
         }
-        return result;
+        return results;
     }
 }

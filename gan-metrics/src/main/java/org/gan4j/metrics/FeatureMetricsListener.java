@@ -65,9 +65,9 @@ public final class FeatureMetricsListener implements TrainingListener {
     }
 
     private void measure(TrainingView view) {
-        INDArray generated = view.generate(samples);
-        FidResult fid = FrechetDistance.between(real, FeatureStatistics.of(extractor.features(generated)));
-        IsResult is = InceptionScore.fromLogits(extractor.logits(generated), InceptionScore.DEFAULT_SPLITS);
+        INDArray[] featuresAndLogits = extractor.featuresAndLogits(view.generate(samples));
+        FidResult fid = FrechetDistance.between(real, FeatureStatistics.of(featuresAndLogits[0]));
+        IsResult is = InceptionScore.fromLogits(featuresAndLogits[1], InceptionScore.DEFAULT_SPLITS);
         view.recordMetric(FID, fid.fid());
         view.recordMetric(INCEPTION_SCORE, is.mean());
         lastMeasured = view.step();

@@ -39,6 +39,14 @@ class FashionMnistClassifierTest {
     }
 
     @Test
+    void should_give_the_same_features_and_logits_in_one_pass_as_in_two() {
+        INDArray some = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 700));
+        INDArray[] both = classifier.featuresAndLogits(some);
+        assertThat(both[0]).isEqualTo(classifier.features(some));
+        assertThat(both[1]).isEqualTo(classifier.logits(some));
+    }
+
+    @Test
     void should_score_real_images_well_and_noise_badly() {
         IsResult real = InceptionScore.fromLogits(classifier.logits(test), 10);
         Nd4j.getRandom().setSeed(1);

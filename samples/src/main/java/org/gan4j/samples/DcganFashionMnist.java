@@ -83,7 +83,7 @@ final class DcganFashionMnist implements Callable<Integer> {
 
     @Option(names = "--ema", description = "decay of the generator's weight average used for samples and metrics"
             + " (0: none; default ${DEFAULT-VALUE})")
-    double ema = 0.995;
+    double ema = 0;
 
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "dcgan");

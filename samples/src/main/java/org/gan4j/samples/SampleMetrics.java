@@ -42,10 +42,12 @@ final class SampleMetrics {
 
     /** As {@link #between(INDArray, INDArray, long)}, with the features and logits of the given extractor. */
     static Map<String, Object> between(FeatureExtractor classifier, INDArray real, INDArray generated, long seed) {
-        INDArray realFeatures = classifier.features(real);
-        INDArray fakeFeatures = classifier.features(generated);
-        IsResult is = InceptionScore.fromLogits(classifier.logits(generated), splits(generated), seed);
-        IsResult isReal = InceptionScore.fromLogits(classifier.logits(real), splits(real), seed);
+        INDArray[] realOutputs = classifier.featuresAndLogits(real);
+        INDArray[] fakeOutputs = classifier.featuresAndLogits(generated);
+        INDArray realFeatures = realOutputs[0];
+        INDArray fakeFeatures = fakeOutputs[0];
+        IsResult is = InceptionScore.fromLogits(fakeOutputs[1], splits(generated), seed);
+        IsResult isReal = InceptionScore.fromLogits(realOutputs[1], splits(real), seed);
         FidResult fid = FrechetDistance.between(realFeatures, fakeFeatures);
         KidResult kid = KernelInceptionDistance.between(realFeatures, fakeFeatures, seed);
         PrecisionRecall pr = PrecisionRecall.of(realFeatures, fakeFeatures, 3);

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The arrays of one network: trainable parameters and non-trainable state (batch-norm running statistics), created
- * once, in a fixed order, and shared by every graph the network is compiled into.
+ * The arrays of one network: trainable parameters and non-trainable state (batch-norm running statistics, spectral-norm
+ * vectors), created once, in a fixed order, and shared by every graph the network is compiled into.
  */
 public final class ParameterStore {
     private final String network;

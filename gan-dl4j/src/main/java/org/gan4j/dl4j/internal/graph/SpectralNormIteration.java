@@ -37,15 +37,24 @@ public record SpectralNormIteration(INDArray weight, int outAxis, INDArray u, IN
         long outputs = weight.size(outAxis);
         INDArray w = weight;
         if (outAxis != rank - 1) {
-            int[] order = new int[rank];
-            for (int i = 0, j = 0; i < rank; i++) {
-                if (i != outAxis) {
-                    order[j++] = i;
-                }
-            }
-            order[rank - 1] = outAxis;
-            w = weight.permute(order).dup('c');
+            w = weight.permute(outputsLast(rank, outAxis)).dup('c');
         }
         return w.reshape('c', weight.length() / outputs, outputs);
+    }
+
+    /**
+     * @param rank    a weight's rank
+     * @param outAxis its axis of outputs
+     * @return the permutation that moves that axis last, keeping the others in order
+     */
+    public static int[] outputsLast(int rank, int outAxis) {
+        int[] order = new int[rank];
+        for (int i = 0, j = 0; i < rank; i++) {
+            if (i != outAxis) {
+                order[j++] = i;
+            }
+        }
+        order[rank - 1] = outAxis;
+        return order;
     }
 }

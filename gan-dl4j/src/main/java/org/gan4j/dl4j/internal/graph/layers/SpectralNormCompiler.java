@@ -39,18 +39,10 @@ final class SpectralNormCompiler {
         SameDiff sd = c.graph();
         SDVariable m = w;
         if (outAxis != shape.length - 1) {
-            int[] order = new int[shape.length];
-            for (int i = 0, j = 0; i < shape.length; i++) {
-                if (i != outAxis) {
-                    order[j++] = i;
-                }
-            }
-            order[shape.length - 1] = outAxis;
-            m = sd.permute(w, order);
+            m = sd.permute(w, SpectralNormIteration.outputsLast(shape.length, outAxis));
         }
         m = sd.reshape(m, rest, outputs);
         // σ = Σᵢⱼ Mᵢⱼ vᵢ uⱼ elementwise: through matmul, a dense layer of one unit fails (matmul_bp on [1, 1] operands)
-        // or gets a wrong gradient (a [1, rest]·[rest, 1] product)
         SDVariable sigma = m.mul(params.state(key + "/sn_v", 0, rest, 1)).mul(params.state(key + "/sn_u", 0, 1, outputs)).sum();
         // W·(1/σ), not W.div(σ): SameDiff M2.1's gradient of a division by a broadcast scalar is wrong
         return w.mul(sd.math.reciprocal(sigma));
