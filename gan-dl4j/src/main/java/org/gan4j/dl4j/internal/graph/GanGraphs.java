@@ -71,7 +71,7 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
      * and generated batches of its own phase and for the generated batch of the generator's phase, each with its own
      * parameter placeholders (prefixes {@link AugmentGraph#REAL_BATCH}, {@link AugmentGraph#FAKE_BATCH},
      * {@link AugmentGraph#GENERATED_BATCH}); penalties then see the augmented batches, and the discriminator graph also
-     * outputs {@link AugmentationRun#REAL_SIGNS}, E[sign(D(T(x_real)))].
+     * outputs {@link AugmentGraph#REAL_SIGNS}, E[sign(D(T(x_real)))].
      *
      * @param generator           the generator spec
      * @param discriminator       the discriminator spec
