@@ -50,6 +50,11 @@ class HostileFilesTest {
             }
         }
         entries.put(Checkpoint.MANIFEST, json.writeValueAsBytes(manifest));
+        write(entries, to);
+    }
+
+    /** Writes entries as a zip, in their order. */
+    static void write(Map<String, byte[]> entries, Path to) throws IOException {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(e.getKey()));

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.gan4j.dl4j.io.ModelArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -44,16 +42,6 @@ class SafeModelFormatTest {
         expected = gan.sample(z);
     }
 
-    static void write(Map<String, byte[]> entries, Path to) throws Exception {
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-    }
-
     @Test
     void should_load_from_the_spec_without_reading_the_samediff_graph() throws Exception {
         Map<String, byte[]> entries = HostileFilesTest.entries(saved);
@@ -61,7 +49,7 @@ class SafeModelFormatTest {
         assertThat(entries.keySet()).anyMatch(n -> n.startsWith("weights/params/G/") && n.endsWith(".npy"));
         entries.put(GeneratorModel.GRAPH_ENTRY, "not a flat buffer at all".getBytes(StandardCharsets.US_ASCII));
         Path garbage = dir.resolve("garbage-graph.zip");
-        write(entries, garbage);
+        HostileFilesTest.write(entries, garbage);
         assertThat(GeneratorModel.load(garbage).sample(z)).isEqualTo(expected);
         assertThat(GeneratorModel.load(saved).sample(z)).isEqualTo(expected);
     }
@@ -73,7 +61,7 @@ class SafeModelFormatTest {
         String huge = json.replaceFirst("\"units\" : \\d+", "\"units\" : 1000000000");
         entries.put(ModelArchive.NETWORK_ENTRY, huge.getBytes(StandardCharsets.UTF_8));
         Path crafted = dir.resolve("huge.zip");
-        write(entries, crafted);
+        HostileFilesTest.write(entries, crafted);
         assertThatThrownBy(() -> GeneratorModel.load(crafted)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(crafted + " does not hold a valid network: ")
                 .hasMessageEndingWith("parameter G/0_dense/W is saved with shape [5, 16] and is now asked for with shape [5, 1000000000]");
@@ -82,7 +70,7 @@ class SafeModelFormatTest {
         unknown.put(ModelArchive.NETWORK_ENTRY, json.replaceFirst("\"type\" : \"dense\"", "\"type\" : \"lstm\"")
                 .getBytes(StandardCharsets.UTF_8));
         Path lstm = dir.resolve("lstm.zip");
-        write(unknown, lstm);
+        HostileFilesTest.write(unknown, lstm);
         assertThatThrownBy(() -> GeneratorModel.load(lstm)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("network.json generator.layers[0].type must be a known layer type but was 'lstm'");
 
@@ -90,7 +78,7 @@ class SafeModelFormatTest {
         extra.put("weights/params/G/9_dense/W.npy", extra.entrySet().stream().filter(e -> e.getKey().endsWith(".npy"))
                 .findFirst().orElseThrow().getValue());
         Path orphan = dir.resolve("orphan.zip");
-        write(extra, orphan);
+        HostileFilesTest.write(extra, orphan);
         assertThatThrownBy(() -> GeneratorModel.load(orphan)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(orphan + " holds weights its network does not use: [G/9_dense/W]");
     }

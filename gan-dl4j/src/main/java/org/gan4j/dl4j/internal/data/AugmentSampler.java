@@ -22,6 +22,12 @@ public final class AugmentSampler {
     private final int batch;
     private final long seed;
     private long fills;
+    private final float[] brightness;
+    private final float[] saturation;
+    private final float[] contrast;
+    private final float[] rows;
+    private final float[] columns;
+    private final float[] mask;
 
     /**
      * @param policy the policy
@@ -34,6 +40,15 @@ public final class AugmentSampler {
         this.sample = sample;
         this.batch = batch;
         this.seed = seed;
+        int c = (int) sample.dim(0);
+        int h = (int) sample.dim(1);
+        int w = (int) sample.dim(2);
+        brightness = new float[batch];
+        saturation = new float[batch];
+        contrast = new float[batch];
+        rows = policy.has(Op.TRANSLATION) ? new float[batch * c * h * h] : null;
+        columns = policy.has(Op.TRANSLATION) ? new float[batch * c * w * w] : null;
+        mask = policy.has(Op.CUTOUT) ? new float[batch * h * w] : null;
     }
 
     /**
@@ -59,12 +74,10 @@ public final class AugmentSampler {
         int c = (int) sample.dim(0);
         int h = (int) sample.dim(1);
         int w = (int) sample.dim(2);
-        float[] brightness = new float[batch];
-        float[] saturation = new float[batch];
-        float[] contrast = new float[batch];
-        float[] rows = policy.has(Op.TRANSLATION) ? new float[batch * c * h * h] : null;
-        float[] columns = policy.has(Op.TRANSLATION) ? new float[batch * c * w * w] : null;
-        float[] mask = policy.has(Op.CUTOUT) ? new float[batch * h * w] : null;
+        if (rows != null) {
+            java.util.Arrays.fill(rows, 0f);
+            java.util.Arrays.fill(columns, 0f);
+        }
         if (mask != null) {
             java.util.Arrays.fill(mask, 1f);
         }
@@ -114,7 +127,7 @@ public final class AugmentSampler {
     private static void copy(Map<String, INDArray> arrays, String name, float[] values) {
         INDArray target = arrays.get(name);
         if (target != null) {
-            target.assign(Nd4j.create(values, target.shape(), 'c'));
+            target.data().setData(values);
         }
     }
 
