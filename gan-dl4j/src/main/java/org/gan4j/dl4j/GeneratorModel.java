@@ -14,6 +14,7 @@ import org.gan4j.dl4j.internal.data.LabelSampler;
 import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.data.OneHot;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
+import org.gan4j.dl4j.internal.onnx.OnnxExporter;
 import org.gan4j.dl4j.io.ModelArchive;
 import org.gan4j.dl4j.io.SpecCodec;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -181,6 +182,30 @@ public final class GeneratorModel implements GeneratorSampler {
         boolean safe = spec != null && SpecCodec.hasJsonForm(spec.body());
         ARCHIVE.write(file, p, graph, safe ? SavedNetworks.entries(Map.of("generator", SpecCodec.write(spec)),
                 Map.of("generator", store)) : Map.of());
+    }
+
+    /**
+     * Exports the generator as an ONNX model (IR version 7, opset {@value OnnxExporter#OPSET}), written atomically:
+     * input {@value #LATENT} float32 [n, latent size], for a conditional generator also {@value #LABEL} float32
+     * [n, classes] one-hot, and output {@value #SAMPLE} float32 [n, sample shape...] (images [n, c, h, w] in [-1, 1]
+     * after a tanh), n symbolic. The model computes what {@link #sample(INDArray)} computes (batch norm on its running
+     * statistics, spectrally normalized weights as W/σ, no dropout); metadata properties {@code gan4j.latent.distribution},
+     * {@code gan4j.latent.size}, {@code gan4j.classes} and {@code gan4j.sample.shape} say how to feed it.
+     *
+     * @param file the .onnx file to write
+     * @throws UnsupportedOperationException for a custom graph network
+     * @throws IllegalStateException         for a generator loaded without its layer spec (format 1)
+     */
+    public synchronized void exportOnnx(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        if (spec == null) {
+            throw new IllegalStateException("this generator was loaded from a SameDiff graph without its layer spec"
+                    + " (archive format 1 or a custom network), which has no ONNX export");
+        }
+        OnnxExporter.generator(spec, store, Map.of("gan4j.latent.distribution", latent.distribution().name(),
+                        "gan4j.latent.size", Integer.toString(latent.size()), "gan4j.classes", Integer.toString(classes),
+                        "gan4j.sample.shape", ModelArchive.dims(outputShape)),
+                new String[] {LATENT, LABEL, SAMPLE}, file);
     }
 
     /**

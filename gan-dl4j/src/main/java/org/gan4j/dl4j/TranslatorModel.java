@@ -3,12 +3,14 @@ package org.gan4j.dl4j;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
 import org.gan4j.Translator;
 import org.gan4j.dl4j.internal.graph.CycleGanGraphs;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
+import org.gan4j.dl4j.internal.onnx.OnnxExporter;
 import org.gan4j.dl4j.io.ModelArchive;
 import org.gan4j.dl4j.io.SpecCodec;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -86,6 +88,26 @@ public final class TranslatorModel implements ImageTranslator {
         boolean safe = spec != null && SpecCodec.hasJsonForm(spec.body());
         ARCHIVE.write(file, p, graph, safe ? SavedNetworks.entries(Map.of("translator", SpecCodec.write(spec)),
                 Map.of("translator", store)) : Map.of());
+    }
+
+    /**
+     * Exports the translator as an ONNX model (IR version 7, opset {@value OnnxExporter#OPSET}), written atomically:
+     * input {@value #INPUT} float32 [n, input shape...], output {@value #OUTPUT} float32 [n, output shape...], n
+     * symbolic; the model computes what {@link #translate(INDArray)} computes. Metadata properties
+     * {@code gan4j.input.shape} and {@code gan4j.output.shape}.
+     *
+     * @param file the .onnx file to write
+     * @throws UnsupportedOperationException for a custom graph network
+     * @throws IllegalStateException         for a translator loaded without its layer spec (format 1)
+     */
+    public synchronized void exportOnnx(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        if (spec == null) {
+            throw new IllegalStateException("this translator was loaded from a SameDiff graph without its layer spec"
+                    + " (archive format 1 or a custom network), which has no ONNX export");
+        }
+        OnnxExporter.translator(spec, store, Map.of("gan4j.input.shape", ModelArchive.dims(inputShape),
+                "gan4j.output.shape", ModelArchive.dims(outputShape)), new String[] {INPUT, OUTPUT}, file);
     }
 
     /**

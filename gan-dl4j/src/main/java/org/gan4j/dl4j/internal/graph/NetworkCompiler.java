@@ -112,7 +112,7 @@ public final class NetworkCompiler {
         Shape shape = inputShape;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            LayerCompiler.Forward forward = LayerCompilers.of(layer).forward(c, layer, prefix + i + "_" + kind(layer), x, shape);
+            LayerCompiler.Forward forward = LayerCompilers.of(layer).forward(c, layer, layerKey(prefix, i, layer), x, shape);
             traces.add(new LayerCompiler.Trace(i, layer, x, shape, forward));
             x = forward.output();
             shape = layer.outputShape(shape);
@@ -171,6 +171,16 @@ public final class NetworkCompiler {
             }
             shape = layer.outputShape(shape);
         }
+    }
+
+    /**
+     * @param prefix the network's (or enclosing block's) prefix, ending in '/'
+     * @param index  the layer's position in its list
+     * @param layer  the layer
+     * @return the key its arrays are stored under (for example {@code generator/0_dense}, then {@code /W})
+     */
+    public static String layerKey(String prefix, int index, LayerSpec layer) {
+        return prefix + index + "_" + kind(layer);
     }
 
     private static String kind(LayerSpec layer) {

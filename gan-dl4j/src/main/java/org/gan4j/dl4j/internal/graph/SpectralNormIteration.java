@@ -31,6 +31,15 @@ public record SpectralNormIteration(INDArray weight, int outAxis, INDArray u, IN
         u.assign(uNew.divi(Math.max(uNew.norm2Number().doubleValue(), EPSILON)));
     }
 
+    /**
+     * @return W/σ with σ = vᵀ M u from the current u and v, as the graph computes it (the weight an inference graph
+     *         uses), in the weight's own shape and type
+     */
+    public INDArray normalizedWeight() {
+        double sigma = matrix().mul(v).muli(u).sumNumber().doubleValue();
+        return weight.mul(1.0 / sigma);
+    }
+
     /** @return M = Wᵀ as [rest, outputs] */
     INDArray matrix() {
         int rank = weight.rank();

@@ -18,7 +18,8 @@ final class Conv2dCompiler implements LayerCompiler<Conv2d> {
     public Forward forward(CompileContext c, Conv2d conv, String key, SDVariable x, Shape in) {
         SDVariable w = c.params().parameter(key + "/W", c.weightInit(), conv.kernel(), conv.kernel(), in.dim(0), conv.filters());
         if (conv.spectralNorm()) {
-            w = SpectralNormCompiler.normalize(c, key, w, new long[] {conv.kernel(), conv.kernel(), in.dim(0), conv.filters()}, 3);
+            w = SpectralNormCompiler.normalize(c, key, w, new long[] {conv.kernel(), conv.kernel(), in.dim(0), conv.filters()},
+                    LayerCompilers.outputAxis(conv));
         }
         SDVariable b = conv.bias() ? c.params().parameter(key + "/b", ParameterInit.constant(0), conv.filters()) : null;
         if (in.dim(0) == 1 && c.fused()) {

@@ -18,7 +18,8 @@ final class Deconv2dCompiler implements LayerCompiler<Deconv2d> {
     public Forward forward(CompileContext c, Deconv2d conv, String key, SDVariable x, Shape in) {
         SDVariable w = c.params().parameter(key + "/W", c.weightInit(), conv.kernel(), conv.kernel(), conv.filters(), in.dim(0));
         if (conv.spectralNorm()) {
-            w = SpectralNormCompiler.normalize(c, key, w, new long[] {conv.kernel(), conv.kernel(), conv.filters(), in.dim(0)}, 2);
+            w = SpectralNormCompiler.normalize(c, key, w, new long[] {conv.kernel(), conv.kernel(), conv.filters(), in.dim(0)},
+                    LayerCompilers.outputAxis(conv));
         }
         SDVariable b = conv.bias() ? c.params().parameter(key + "/b", ParameterInit.constant(0), conv.filters()) : null;
         if (conv.filters() == 1 && c.fused()) {

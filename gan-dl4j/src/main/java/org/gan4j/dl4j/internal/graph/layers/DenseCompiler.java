@@ -12,7 +12,7 @@ final class DenseCompiler implements LayerCompiler<Dense> {
     public Forward forward(CompileContext c, Dense d, String key, SDVariable x, Shape in) {
         SDVariable w = c.params().parameter(key + "/W", c.weightInit(), in.dim(0), d.units());
         if (d.spectralNorm()) {
-            w = SpectralNormCompiler.normalize(c, key, w, new long[] {in.dim(0), d.units()}, 1);
+            w = SpectralNormCompiler.normalize(c, key, w, new long[] {in.dim(0), d.units()}, LayerCompilers.outputAxis(d));
         }
         SDVariable y = x.mmul(w);
         y = d.bias() ? y.add(c.params().parameter(key + "/b", ParameterInit.constant(0), d.units())) : y;

@@ -12,6 +12,7 @@ import org.gan4j.layer.InstanceNorm;
 import org.gan4j.layer.LayerSpec;
 import org.gan4j.layer.Reshape;
 import org.gan4j.layer.Residual;
+import org.gan4j.layer.WeightedLayer;
 
 /** The compiler of each layer type. */
 public final class LayerCompilers {
@@ -29,6 +30,20 @@ public final class LayerCompilers {
             ActivationLayer.class, new ActivationCompiler());
 
     private LayerCompilers() {
+    }
+
+    /**
+     * The axis of output units or channels in a weighted layer's stored weight: dense W [in, out], convolution kernel
+     * [kH, kW, in, out], transposed convolution kernel [kH, kW, out, in].
+     *
+     * @param layer the layer
+     * @return the axis
+     */
+    public static int outputAxis(WeightedLayer layer) {
+        if (layer instanceof Dense) {
+            return 1;
+        }
+        return layer instanceof Conv2d ? 3 : 2;
     }
 
     /**
