@@ -23,13 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
-import org.gan4j.Discriminator;
-import org.gan4j.Generator;
-import org.gan4j.LatentSpace;
-import org.gan4j.Shape;
-import org.gan4j.data.InMemoryDataSource;
-import org.gan4j.dl4j.GanTrainer;
-import org.gan4j.dl4j.GeneratorModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,39 +37,14 @@ class SamplingServerTest {
 
     @BeforeAll
     static void start() {
-        plain = SamplingServer.start(tinyGenerator(0), new InetSocketAddress("127.0.0.1", 0), 8, 32);
-        conditional = SamplingServer.start(tinyGenerator(3), new InetSocketAddress("127.0.0.1", 0), 4, 32);
+        plain = SamplingServer.start(TinyGenerator.of(0), new InetSocketAddress("127.0.0.1", 0), 8, 32);
+        conditional = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32);
     }
 
     @AfterAll
     static void stop() {
         plain.close();
         conditional.close();
-    }
-
-    /** A generator of 1×8×8 images after two training steps on noise: enough to give every seed its own image. */
-    static GeneratorModel tinyGenerator(int classes) {
-        Generator.Builder g = Generator.builder().latent(LatentSpace.gaussian(6));
-        Discriminator.Builder d = Discriminator.builder().input(1, 8, 8);
-        if (classes > 0) {
-            g.conditional(classes);
-            d.conditional(classes);
-        }
-        float[] pixels = new float[40 * 64];
-        int[] labels = new int[40];
-        java.util.Random random = new java.util.Random(5);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % Math.max(classes, 1);
-        }
-        InMemoryDataSource data = InMemoryDataSource.of(pixels, Shape.of(1, 8, 8));
-        return GanTrainer.builder()
-                .generator(g.dense(2 * 4 * 4).reshape(2, 4, 4).relu().deconv2d(1, 4, 2, 1).tanh().build())
-                .discriminator(d.flatten().dense(8).leakyRelu(0.2).dense(1).build())
-                .data(classes > 0 ? data.withLabels(labels, classes) : data)
-                .batchSize(8).steps(2).seed(3).build().fit().generator();
     }
 
     static HttpResponse<byte[]> get(SamplingServer server, String path) {
@@ -237,12 +205,12 @@ class SamplingServerTest {
 
     @Test
     void stopped_server_should_refuse_connections_and_bad_setups_should_be_refused() {
-        SamplingServer server = SamplingServer.start(tinyGenerator(0), new InetSocketAddress("127.0.0.1", 0), 1, 4);
+        SamplingServer server = SamplingServer.start(TinyGenerator.of(0), new InetSocketAddress("127.0.0.1", 0), 1, 4);
         assertThat(get(server, "/sample?n=4").statusCode()).isEqualTo(200);
         server.stop(Duration.ofSeconds(1));
         assertThatThrownBy(() -> get(server, "/sample?n=4")).hasCauseInstanceOf(java.net.ConnectException.class);
 
-        assertThatThrownBy(() -> SamplingServer.start(tinyGenerator(0), new InetSocketAddress("127.0.0.1", 0), 0, 4))
+        assertThatThrownBy(() -> SamplingServer.start(TinyGenerator.of(0), new InetSocketAddress("127.0.0.1", 0), 0, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be >= 1 but was 0");
     }
 }

@@ -54,7 +54,7 @@ class ServePageBrowserTest {
     static void start() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "Chromium and chromedriver are needed (apt-get install chromium chromium-driver): " + CHROMIUM + ", " + DRIVER);
-        server = SamplingServer.start(SamplingServerTest.tinyGenerator(3), new InetSocketAddress("127.0.0.1", 0), 4, 32);
+        server = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1000,1100");
