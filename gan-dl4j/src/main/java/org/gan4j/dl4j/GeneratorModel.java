@@ -196,16 +196,32 @@ public final class GeneratorModel implements GeneratorSampler {
      * @throws UnsupportedOperationException for a custom graph network
      * @throws IllegalStateException         for a generator loaded without its layer spec (format 1)
      */
-    public synchronized void exportOnnx(Path file) {
+    public void exportOnnx(Path file) {
+        exportOnnx(file, OnnxForm.SAMPLES);
+    }
+
+    /**
+     * Exports the generator as an ONNX model in the given form (see {@link OnnxForm}): {@link OnnxForm#SAMPLES} is
+     * {@link #exportOnnx(Path)}; {@link OnnxForm#UINT8_RGB} takes class indices and returns uint8 RGB images, the form
+     * torch-fidelity samples from.
+     *
+     * @param file the .onnx file to write
+     * @param form the model's interface
+     * @throws UnsupportedOperationException for a custom graph network
+     * @throws IllegalStateException         for a generator loaded without its layer spec (format 1)
+     * @throws IllegalArgumentException      for {@link OnnxForm#UINT8_RGB} when the samples are not images
+     */
+    public synchronized void exportOnnx(Path file, OnnxForm form) {
         Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(form, "form == null");
         if (spec == null) {
             throw new IllegalStateException("this generator was loaded from a SameDiff graph without its layer spec"
                     + " (archive format 1 or a custom network), which has no ONNX export");
         }
         OnnxExporter.generator(spec, store, Map.of("gan4j.latent.distribution", latent.distribution().name(),
                         "gan4j.latent.size", Integer.toString(latent.size()), "gan4j.classes", Integer.toString(classes),
-                        "gan4j.sample.shape", ModelArchive.dims(outputShape)),
-                new String[] {LATENT, LABEL, SAMPLE}, file);
+                        "gan4j.sample.shape", ModelArchive.dims(outputShape), "gan4j.onnx.form", form.name()),
+                new String[] {LATENT, LABEL, SAMPLE}, form, file);
     }
 
     /**

@@ -102,6 +102,42 @@ class OnnxExportTest {
     }
 
     @Test
+    void uint8_rgb_form_should_give_the_bytes_of_gan4j_samples_from_class_indices() {
+        Generator spec = Generator.builder().latent(LatentSpace.gaussian(8)).conditional(4).dense(2 * 5 * 5)
+                .reshape(2, 5, 5).relu().deconv2d(1, 4, 2, 1).tanh().build();
+        GeneratorModel model = randomized(spec, 16);
+        Path file = exportFile("uint8 RGB conditional");
+        model.exportOnnx(file, OnnxForm.UINT8_RGB);
+        int[] labels = {3, 0, 1, 2, 3, 1};
+        INDArray z = Nd4j.randn(DataType.FLOAT, labels.length, 8);
+        INDArray indices = Nd4j.createFromArray(java.util.Arrays.stream(labels).asLongStream().toArray());
+        INDArray bytes = run(file, Map.of(GeneratorModel.LATENT, z, GeneratorModel.LABEL, indices)).get(GeneratorModel.SAMPLE);
+
+        assertThat(bytes.dataType()).isEqualTo(DataType.UINT8);
+        assertThat(bytes.shape()).containsExactly(labels.length, 3, 10, 10);
+        double[] expected = model.sample(z, labels).castTo(DataType.DOUBLE).dup().data().asDouble();
+        long mismatches = 0;
+        for (int c = 0; c < 3; c++) {
+            double[] channel = bytes.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).castTo(DataType.DOUBLE).dup().data().asDouble();
+            for (int i = 0; i < expected.length; i++) {
+                double reference = Math.max(0, Math.min(255, Math.rint((expected[i] + 1) * 127.5)));
+                assertThat(Math.abs(channel[i] - reference)).as("byte %d of channel %d", i, c).isLessThanOrEqualTo(1);
+                mismatches += channel[i] == reference ? 0 : 1;
+            }
+        }
+        assertThat(mismatches).as("bytes off by one (float32 rounding at a half)").isLessThan(expected.length * 3 / 100);
+    }
+
+    @Test
+    void uint8_rgb_form_should_refuse_samples_that_are_not_images() {
+        GeneratorModel model = randomized(Generator.builder().latent(LatentSpace.gaussian(3)).dense(4).build(), 17);
+        assertThatThrownBy(() -> model.exportOnnx(dir.resolve("vector.onnx"), OnnxForm.UINT8_RGB))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("form UINT8_RGB needs images [1 or 3, height, width] but the generator's samples are [4]");
+    }
+
+    @Test
     void exported_cyclegan_translator_should_match_gan4j() {
         Translator spec = CycleGan.generator(Shape.of(3, 16, 16), 3, 8, 2);
         ParameterStore store = new ParameterStore("G", Nd4j.getRandomFactory().getNewRandomInstance(13));

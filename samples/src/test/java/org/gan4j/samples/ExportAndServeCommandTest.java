@@ -49,10 +49,26 @@ class ExportAndServeCommandTest {
     }
 
     @Test
+    void export_should_write_the_uint8_rgb_form() {
+        Path onnx = dir.resolve("generator-rgb.onnx");
+        assertThat(Gan4jSamples.run("export", "--model", archive.toString(), "--form", "uint8-rgb", "--out", onnx.toString()))
+                .isZero();
+        try (OnnxRuntimeRunner runner = OnnxRuntimeRunner.builder().modelUri(onnx.toString()).build()) {
+            INDArray images = runner.exec(Map.of("z", Nd4j.randn(DataType.FLOAT, 2, 6))).get("sample");
+            assertThat(images.dataType()).isEqualTo(DataType.UINT8);
+            assertThat(images.shape()).containsExactly(2, 3, 8, 8);
+        }
+    }
+
+    @Test
     void export_should_refuse_bad_options() {
         assertThat(Gan4jSamples.run("export", "--model", dir.resolve("none.zip").toString(), "--out", "x.onnx")).isEqualTo(2);
         assertThat(Gan4jSamples.run("export", "--model", archive.toString(), "--kind", "vae", "--out", "x.onnx")).isEqualTo(2);
+        assertThat(Gan4jSamples.run("export", "--model", archive.toString(), "--form", "png", "--out", "x.onnx")).isEqualTo(2);
+        assertThat(Gan4jSamples.run("export", "--model", archive.toString(), "--kind", "translator", "--form", "uint8-rgb",
+                "--out", "x.onnx")).isEqualTo(2);
         assertThat(dir.resolve("x.onnx")).doesNotExist();
+        assertThat(Path.of("x.onnx")).doesNotExist();
     }
 
     @Test

@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import onnx.Onnx;
 import org.gan4j.Generator;
+import org.gan4j.ImagePreview;
+import org.gan4j.Shape;
 import org.gan4j.NetworkBody;
 import org.gan4j.Translator;
 import org.gan4j.dl4j.BuildInfo;
+import org.gan4j.dl4j.OnnxForm;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.internal.onnx.OnnxGraph.Attributes;
 import org.gan4j.dl4j.io.AtomicFiles;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Writes a network built from layers as an ONNX model (IR version {@value #IR_VERSION}, default-domain opset
@@ -28,28 +32,60 @@ public final class OnnxExporter {
     }
 
     /**
-     * A generator: inputs {@code latentName} [n, latent size] and, for a conditional generator, {@code labelName}
-     * [n, classes] (one-hot, joined after the latent vector as in training); output {@code sampleName} [n, sample...].
+     * A generator: inputs {@code names[0]} [n, latent size] and, for a conditional generator, {@code names[1]} (joined
+     * after the latent vector as in training); output {@code names[2]}, in the given form.
      *
-     * @param spec       the generator
-     * @param store      its arrays
-     * @param metadata   metadata properties to record (latent distribution, shapes...)
-     * @param names      the input, label and output names
-     * @param file       the file to write
+     * @param spec     the generator
+     * @param store    its arrays
+     * @param metadata metadata properties to record (latent distribution, shapes...)
+     * @param names    the latent, label and output names
+     * @param form     the interface: gan4j's float samples and one-hot classes, or uint8 RGB images and class indices
+     * @param file     the file to write
      */
     public static void generator(Generator spec, ParameterStore store, Map<String, String> metadata, String[] names,
-                                 Path file) {
+                                 OnnxForm form, Path file) {
         NetworkBody.Layers layers = layersOf(spec.body(), "generator");
+        Shape out = spec.outputShape();
+        boolean images = form == OnnxForm.UINT8_RGB;
+        if (images && !ImagePreview.isImageShape(out)) {
+            throw new IllegalArgumentException("form " + form + " needs images [1 or 3, height, width] but the generator's"
+                    + " samples are " + out);
+        }
         OnnxGraph graph = new OnnxGraph("gan4j_generator");
         String input = graph.input(names[0], spec.latent().size());
         if (spec.classes() > 0) {
-            String label = graph.input(names[1], spec.classes());
+            String label = images ? oneHot(graph, graph.typedInput(names[1], Onnx.TensorProto.DataType.INT64_VALUE),
+                    spec.classes()) : graph.input(names[1], spec.classes());
             input = graph.node("Concat", "generator/input", Attributes.none().integer("axis", 1), input, label);
         }
-        String out = new OnnxLayers(graph, store.parameters(), store.state())
+        String sample = new OnnxLayers(graph, store.parameters(), store.state())
                 .emit(layers.layers(), store.network() + "/", input, spec.bodyInputShape());
-        graph.output(names[2], out, spec.outputShape().dims());
+        if (images) {
+            graph.typedOutput(names[2], Onnx.TensorProto.DataType.UINT8_VALUE, rgbBytes(graph, sample, out.dim(0)),
+                    3, out.dim(1), out.dim(2));
+        } else {
+            graph.output(names[2], sample, out.dims());
+        }
         write(graph, "a gan4j generator", metadata, file);
+    }
+
+    /** @return float32 one-hot rows [n, classes] of int64 class indices [n] */
+    private static String oneHot(OnnxGraph graph, String indices, int classes) {
+        String values = graph.floats("generator/one_hot_values", Nd4j.createFromArray(0f, 1f));
+        return graph.node("OneHot", "generator/one_hot", Attributes.none().integer("axis", -1), indices,
+                graph.int64s("generator/classes", classes), values);
+    }
+
+    /** @return uint8 [n, 3, h, w] = clip(round((x + 1)·127.5), 0, 255) of images x in [-1, 1] */
+    private static String rgbBytes(OnnxGraph graph, String x, long channels) {
+        String shifted = graph.node("Add", "images/shifted", Attributes.none(), x, graph.scalar("images/one", 1f));
+        String scaled = graph.node("Mul", "images/scaled", Attributes.none(), shifted, graph.scalar("images/half_range", 127.5f));
+        String rounded = graph.node("Round", "images/rounded", Attributes.none(), scaled);
+        String clipped = graph.node("Clip", "images/clipped", Attributes.none(), rounded, graph.scalar("images/min", 0f),
+                graph.scalar("images/max", 255f));
+        String rgb = channels == 3 ? clipped
+                : graph.node("Concat", "images/rgb", Attributes.none().integer("axis", 1), clipped, clipped, clipped);
+        return graph.node("Cast", "images/bytes", Attributes.none().integer("to", Onnx.TensorProto.DataType.UINT8_VALUE), rgb);
     }
 
     /**

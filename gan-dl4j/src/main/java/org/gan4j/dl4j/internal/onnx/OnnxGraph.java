@@ -31,8 +31,18 @@ final class OnnxGraph {
      * @return the name
      */
     String input(String name, long... shape) {
+        return typedInput(name, Onnx.TensorProto.DataType.FLOAT_VALUE, shape);
+    }
+
+    /**
+     * @param name     the input's name
+     * @param elemType its ONNX element type
+     * @param shape    its shape without the batch dimension
+     * @return the name
+     */
+    String typedInput(String name, int elemType, long... shape) {
         claim(name);
-        graph.addInput(valueInfo(name, shape));
+        graph.addInput(valueInfo(name, elemType, shape));
         return name;
     }
 
@@ -44,10 +54,22 @@ final class OnnxGraph {
      * @param shape its shape without the batch dimension
      */
     void output(String name, String value, long... shape) {
+        typedOutput(name, Onnx.TensorProto.DataType.FLOAT_VALUE, value, shape);
+    }
+
+    /**
+     * Declares a graph output of another element type.
+     *
+     * @param name     the output's name
+     * @param elemType its ONNX element type
+     * @param value    the value it holds
+     * @param shape    its shape without the batch dimension
+     */
+    void typedOutput(String name, int elemType, String value, long... shape) {
         claim(name);
         graph.addNode(Onnx.NodeProto.newBuilder().setOpType("Identity").setName("output_" + name)
                 .addInput(value).addOutput(name));
-        graph.addOutput(valueInfo(name, shape));
+        graph.addOutput(valueInfo(name, elemType, shape));
     }
 
     /**
@@ -67,6 +89,19 @@ final class OnnxGraph {
             tensor.addDims(d);
         }
         graph.addInitializer(tensor);
+        return name;
+    }
+
+    /**
+     * @param name  the initializer's name
+     * @param value a float32 scalar (rank 0)
+     * @return the name
+     */
+    String scalar(String name, float value) {
+        claim(name);
+        ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES).order(ByteOrder.LITTLE_ENDIAN).putFloat(value);
+        graph.addInitializer(Onnx.TensorProto.newBuilder().setName(name).setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
+                .setRawData(ByteString.copyFrom(bytes.array())));
         return name;
     }
 
@@ -117,14 +152,14 @@ final class OnnxGraph {
         }
     }
 
-    private static Onnx.ValueInfoProto valueInfo(String name, long... shape) {
+    private static Onnx.ValueInfoProto valueInfo(String name, int elemType, long... shape) {
         Onnx.TensorShapeProto.Builder dims = Onnx.TensorShapeProto.newBuilder()
                 .addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH));
         for (long d : shape) {
             dims.addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         Onnx.TypeProto.Tensor.Builder tensor = Onnx.TypeProto.Tensor.newBuilder()
-                .setElemType(Onnx.TensorProto.DataType.FLOAT_VALUE).setShape(dims);
+                .setElemType(elemType).setShape(dims);
         return Onnx.ValueInfoProto.newBuilder().setName(name)
                 .setType(Onnx.TypeProto.newBuilder().setTensorType(tensor)).build();
     }
