@@ -43,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-n", description = "the most images one request may ask for (default ${DEFAULT-VALUE})")
     int maxN = 64;
 
+    @Option(names = "--class-names", split = ",", description = "names of a conditional generator's classes, comma-separated")
+    java.util.List<String> classNames = java.util.List.of();
+
     @Option(names = "--duration", description = "stop after this many seconds (default: serve until Ctrl-C)")
     long duration = 0;
 
@@ -54,7 +57,12 @@ final class ServeCommand implements Callable<Integer> {
             throw OptionChecks.of(spec).fail("--model must be a generator archive but " + model + " is not a file");
         }
         GeneratorModel generator = GeneratorModel.load(model);
-        SamplingServer server = SamplingServer.start(generator, new InetSocketAddress(host, port), threads, maxN);
+        if (!classNames.isEmpty() && classNames.size() != generator.classes()) {
+            throw OptionChecks.of(spec).fail("--class-names must name each of the generator's " + generator.classes()
+                    + " classes but had " + classNames.size() + " names");
+        }
+        SamplingServer server = SamplingServer.start(generator, new InetSocketAddress(host, port), threads, maxN,
+                classNames);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.stop(Duration.ofSeconds(5));

@@ -100,5 +100,6 @@ class ExportAndServeCommandTest {
         assertThat(Gan4jSamples.run("serve", "--model", archive.toString(), "--threads", "0")).isEqualTo(2);
         assertThat(Gan4jSamples.run("serve", "--model", archive.toString(), "--port", "70000")).isEqualTo(2);
         assertThat(Gan4jSamples.run("serve", "--model", dir.resolve("none.zip").toString())).isEqualTo(2);
+        assertThat(Gan4jSamples.run("serve", "--model", archive.toString(), "--class-names", "a,b")).isEqualTo(2);
     }
 }

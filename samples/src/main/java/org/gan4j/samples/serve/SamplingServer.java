@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,7 @@ public final class SamplingServer implements AutoCloseable {
     private final GeneratorModel model;
     private final LatentPicks picks;
     private final int maxN;
+    private final List<String> classNames;
     private final HttpServer server;
     private final ExecutorService threads;
     private final byte[] page;
@@ -68,6 +70,27 @@ public final class SamplingServer implements AutoCloseable {
      * @throws IllegalArgumentException if the generator's samples are not images or a count is below 1
      */
     public static SamplingServer start(GeneratorModel model, InetSocketAddress address, int threads, int maxN) {
+        return start(model, address, threads, maxN, List.of());
+    }
+
+    /**
+     * Starts serving a conditional generator whose classes have names (shown by the page's class picker).
+     *
+     * @param model      an image generator ([1 or 3, h, w] samples)
+     * @param address    the address to bind (port 0: any free port)
+     * @param threads    request threads
+     * @param maxN       the largest n a request may ask for
+     * @param classNames one name per class, or none
+     * @return the running server
+     * @throws IllegalArgumentException if the generator's samples are not images, a count is below 1 or the names do
+     *                                  not match the classes
+     */
+    public static SamplingServer start(GeneratorModel model, InetSocketAddress address, int threads, int maxN,
+                                       List<String> classNames) {
+        if (!classNames.isEmpty() && classNames.size() != model.classes()) {
+            throw new IllegalArgumentException("classNames must name each of the generator's " + model.classes()
+                    + " classes but had " + classNames.size() + " names");
+        }
         if (!ImagePreview.isImageShape(model.outputShape())) {
             throw new IllegalArgumentException("the generator's samples must be images [1 or 3, height, width] to be"
                     + " served but are " + model.outputShape());
@@ -79,14 +102,16 @@ public final class SamplingServer implements AutoCloseable {
             throw new IllegalArgumentException("maxN must be >= 1 but was " + maxN);
         }
         try {
-            return new SamplingServer(model, address, threads, maxN);
+            return new SamplingServer(model, address, threads, maxN, List.copyOf(classNames));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve on " + address + ": " + e.getMessage(), e);
         }
     }
 
-    private SamplingServer(GeneratorModel model, InetSocketAddress address, int threadCount, int maxN) throws IOException {
+    private SamplingServer(GeneratorModel model, InetSocketAddress address, int threadCount, int maxN,
+                           List<String> classNames) throws IOException {
         this.model = model;
+        this.classNames = classNames;
         this.picks = new LatentPicks(model.latent());
         this.maxN = maxN;
         this.page = resource("index.html");
@@ -227,6 +252,7 @@ public final class SamplingServer implements AutoCloseable {
         info.put("latent_size", model.latent().size());
         info.put("latent_distribution", model.latent().distribution().name().toLowerCase(java.util.Locale.ROOT));
         info.put("classes", model.classes());
+        info.put("class_names", classNames);
         info.put("sample_shape", model.outputShape().dims());
         info.put("max_n", maxN);
         info.put("max_steps", MAX_STEPS);

@@ -38,7 +38,8 @@ class SamplingServerTest {
     @BeforeAll
     static void start() {
         plain = SamplingServer.start(TinyGenerator.of(0), new InetSocketAddress("127.0.0.1", 0), 8, 32);
-        conditional = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32);
+        conditional = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32,
+                List.of("circle", "square", "triangle"));
     }
 
     @AfterAll
@@ -85,6 +86,7 @@ class SamplingServerTest {
         assertThat(info.get("latent_size").asInt()).isEqualTo(6);
         assertThat(info.get("latent_distribution").asText()).isEqualTo("gaussian");
         assertThat(info.get("classes").asInt()).isEqualTo(3);
+        assertThat(info.get("class_names").toString()).isEqualTo("[\"circle\",\"square\",\"triangle\"]");
         assertThat(info.get("sample_shape").toString()).isEqualTo("[1,8,8]");
         assertThat(info.get("max_n").asInt()).isEqualTo(32);
         assertThat(info.get("truncation").asBoolean()).isFalse();
@@ -212,5 +214,8 @@ class SamplingServerTest {
 
         assertThatThrownBy(() -> SamplingServer.start(TinyGenerator.of(0), new InetSocketAddress("127.0.0.1", 0), 0, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be >= 1 but was 0");
+        assertThatThrownBy(() -> SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 1, 4,
+                List.of("a", "b"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("classNames must name each of the generator's 3 classes but had 2 names");
     }
 }

@@ -54,7 +54,8 @@ class ServePageBrowserTest {
     static void start() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "Chromium and chromedriver are needed (apt-get install chromium chromium-driver): " + CHROMIUM + ", " + DRIVER);
-        server = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32);
+        server = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32,
+                List.of("circle", "square", "triangle"));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1000,1100");
@@ -100,7 +101,10 @@ class ServePageBrowserTest {
         grid = awaitChange(wait, "grid", grid);
         assertThat(naturalHeight("grid")).isEqualTo(4 * 9 + 1);
 
-        new Select(driver.findElement(By.id("label"))).selectByValue("2");
+        Select classes = new Select(driver.findElement(By.id("label")));
+        assertThat(classes.getOptions().stream().map(o -> o.getText()).toList())
+                .containsExactly("all classes", "0: circle", "1: square", "2: triangle");
+        classes.selectByValue("2");
         grid = awaitChange(wait, "grid", grid);
         strip = awaitChange(wait, "strip", strip);
 
