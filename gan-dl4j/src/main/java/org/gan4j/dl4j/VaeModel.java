@@ -9,11 +9,15 @@ import java.util.Properties;
 import org.gan4j.GeneratorSampler;
 import org.gan4j.LatentSpace;
 import org.gan4j.Shape;
+import org.gan4j.loss.ReconstructionLikelihood;
 import org.gan4j.dl4j.density.GaussianMixture;
 import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.graph.VaeGraphs;
+import org.gan4j.dl4j.internal.onnx.OnnxExporter;
 import org.gan4j.dl4j.io.ModelArchive;
 import org.gan4j.dl4j.io.SpecCodec;
+import org.gan4j.losses.vae.BernoulliLikelihood;
+import org.gan4j.losses.vae.GaussianLikelihood;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -211,6 +215,39 @@ public final class VaeModel implements GeneratorSampler {
                 Map.of("encoder", SpecCodec.write(networks.encoder()), "decoder", SpecCodec.write(networks.decoder()),
                         "likelihood", SpecCodec.write(networks.likelihood())),
                 Map.of("encoder", networks.encoderStore(), "decoder", networks.decoderStore())));
+    }
+
+    /**
+     * Exports the decoder as an ONNX model (IR version 7, opset {@value OnnxExporter#OPSET}), written atomically:
+     * input {@code z} float32 [n, latent size], output {@code sample} float32 [n, sample shape...], the likelihood's
+     * mean as {@link #decode(INDArray)} computes it (σ(logits) for {@link BernoulliLikelihood}, the decoder's output
+     * for {@link GaussianLikelihood}). Metadata properties {@code gan4j.latent.distribution} (GAUSSIAN),
+     * {@code gan4j.latent.size} and {@code gan4j.sample.shape}.
+     *
+     * @param file the .onnx file to write
+     * @throws UnsupportedOperationException for a custom graph decoder or a likelihood without a known ONNX mean
+     * @throws IllegalStateException         for a model loaded without its specs (format 1)
+     */
+    public synchronized void exportOnnx(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        if (networks == null) {
+            throw new IllegalStateException("this VAE was loaded from a SameDiff graph without its specs (archive format 1"
+                    + " or a custom network), which has no ONNX export");
+        }
+        ReconstructionLikelihood likelihood = networks.likelihood();
+        String meanOp;
+        if (likelihood instanceof BernoulliLikelihood) {
+            meanOp = "Sigmoid";
+        } else if (likelihood instanceof GaussianLikelihood) {
+            meanOp = null;
+        } else {
+            throw new UnsupportedOperationException("the likelihood " + likelihood + " has no known ONNX form of its mean:"
+                    + " Bernoulli and Gaussian likelihoods can be exported");
+        }
+        OnnxExporter.decoder(networks.decoder(), networks.decoderStore(), meanOp, Map.of(
+                "gan4j.latent.distribution", latent.distribution().name(), "gan4j.latent.size",
+                Integer.toString(latent.size()), "gan4j.sample.shape", ModelArchive.dims(sampleShape)),
+                new String[] {"z", "sample"}, file);
     }
 
     /**

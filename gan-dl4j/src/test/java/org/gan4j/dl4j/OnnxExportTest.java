@@ -17,8 +17,12 @@ import org.gan4j.Shape;
 import org.gan4j.Translator;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.layer.InstanceNorm;
+import org.gan4j.loss.ReconstructionLikelihood;
+import org.gan4j.losses.vae.BernoulliLikelihood;
+import org.gan4j.losses.vae.GaussianLikelihood;
 import org.gan4j.zoo.CycleGan;
 import org.gan4j.zoo.Dcgan;
+import org.gan4j.zoo.Vae;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +153,23 @@ class OnnxExportTest {
         INDArray images = Nd4j.rand(DataType.FLOAT, 3, 3, 16, 16).muli(2).subi(1);
         INDArray actual = run(file, Map.of(TranslatorModel.INPUT, images)).get(TranslatorModel.OUTPUT);
         assertClose(actual, model.translate(images), "CycleGAN translator");
+    }
+
+    @Test
+    void exported_vae_decoder_should_match_gan4j_for_both_likelihoods() {
+        for (ReconstructionLikelihood likelihood : List.of(new BernoulliLikelihood(), GaussianLikelihood.fixed(0.3))) {
+            org.gan4j.dl4j.internal.graph.VaeGraphs.Networks networks = new org.gan4j.dl4j.internal.graph.VaeGraphs.Networks(
+                    Vae.encoder(4), Vae.decoder(4), likelihood,
+                    new ParameterStore("encoder", Nd4j.getRandomFactory().getNewRandomInstance(18)),
+                    new ParameterStore("decoder", Nd4j.getRandomFactory().getNewRandomInstance(19)));
+            VaeModel.of(networks, 0);
+            randomize(networks.decoderStore(), 18);
+            VaeModel model = VaeModel.of(networks, 0);
+            Path file = exportFile("VAE decoder " + likelihood);
+            model.exportOnnx(file);
+            INDArray z = Nd4j.randn(DataType.FLOAT, 3, 4);
+            assertClose(run(file, Map.of("z", z)).get("sample"), model.decode(z), "VAE decoder, " + likelihood);
+        }
     }
 
     @Test

@@ -49,6 +49,14 @@ public final class SamplingServer implements AutoCloseable {
     /** Largest interpolation steps. */
     public static final int MAX_STEPS = 32;
     private static final Logger LOG = LoggerFactory.getLogger(SamplingServer.class);
+
+    static {
+        // The JDK server writes a response's headers and body apart; with Nagle's algorithm on, each small response
+        // then waits for the client's delayed ACK (measured: 60 ms instead of 20 ms per request with one client).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GeneratorModel model;

@@ -69,6 +69,31 @@ public final class OnnxExporter {
         write(graph, "a gan4j generator", metadata, file);
     }
 
+    /**
+     * A VAE's decoder: input {@code names[0]} [n, latent size], output {@code names[1]}, the likelihood's mean of the
+     * decoder's output ({@code meanOp} applied to it, or the output itself when {@code meanOp} is null).
+     *
+     * @param decoder  the decoder
+     * @param store    its arrays
+     * @param meanOp   the ONNX operator of the likelihood's mean ({@code Sigmoid} for Bernoulli logits), or null
+     * @param metadata metadata properties to record
+     * @param names    the latent and output names
+     * @param file     the file to write
+     */
+    public static void decoder(Generator decoder, ParameterStore store, String meanOp, Map<String, String> metadata,
+                               String[] names, Path file) {
+        NetworkBody.Layers layers = layersOf(decoder.body(), "decoder");
+        OnnxGraph graph = new OnnxGraph("gan4j_vae_decoder");
+        String input = graph.input(names[0], decoder.latent().size());
+        String out = new OnnxLayers(graph, store.parameters(), store.state())
+                .emit(layers.layers(), store.network() + "/", input, decoder.bodyInputShape());
+        if (meanOp != null) {
+            out = graph.node(meanOp, "decoder/mean", Attributes.none(), out);
+        }
+        graph.output(names[1], out, decoder.outputShape().dims());
+        write(graph, "the decoder of a gan4j VAE", metadata, file);
+    }
+
     /** @return float32 one-hot rows [n, classes] of int64 class indices [n] */
     private static String oneHot(OnnxGraph graph, String indices, int classes) {
         String values = graph.floats("generator/one_hot_values", Nd4j.createFromArray(0f, 1f));
