@@ -18,11 +18,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.gan4j.dl4j.GeneratorModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +206,26 @@ class SamplingServerTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void stop_should_let_a_request_in_progress_finish() throws Exception {
+        GeneratorModel model = TinyGenerator.of(0);
+        SamplingServer server = SamplingServer.start(model, new InetSocketAddress("127.0.0.1", 0), 2, 4);
+        CompletableFuture<HttpResponse<byte[]>> response;
+        CompletableFuture<Void> stopped;
+        synchronized (model) {
+            // the model's sampling is synchronized on it: the request waits inside its handler until this block ends
+            response = CLIENT.sendAsync(HttpRequest.newBuilder(uri(server, "/sample?n=4")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            Thread.sleep(1_000);
+            stopped = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
+            Thread.sleep(300);
+            assertThat(stopped).as("stop waits for the request in progress").isNotDone();
+        }
+        assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        stopped.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> get(server, "/api/info")).hasCauseInstanceOf(java.net.ConnectException.class);
     }
 
     @Test

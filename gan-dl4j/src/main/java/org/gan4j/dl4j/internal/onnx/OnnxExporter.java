@@ -137,8 +137,9 @@ public final class OnnxExporter {
         if (body instanceof NetworkBody.Layers layers) {
             return layers;
         }
-        throw new UnsupportedOperationException("the " + role + " is a custom graph network (" + body
-                + "), which has no ONNX export: only networks built from gan4j's layers can be exported");
+        throw new UnsupportedOperationException("the " + role + " is a custom graph network (output "
+                + ((NetworkBody.Custom) body).outputShape() + "), which has no ONNX export: only networks built from"
+                + " gan4j's layers can be exported");
     }
 
     private static void write(OnnxGraph graph, String description, Map<String, String> metadata, Path file) {
