@@ -218,6 +218,13 @@ class OnnxExportTest {
                 .hasMessage("the generator is a custom graph network (output [2]), which has no ONNX export: only networks"
                         + " built from gan4j's layers can be exported");
         assertThat(file).doesNotExist();
+
+        Path archive = dir.resolve("custom.zip");
+        model.save(archive);
+        assertThatThrownBy(() -> GeneratorModel.load(archive).exportOnnx(file)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this generator was loaded from a SameDiff graph without its layer spec (archive format 1 or a"
+                        + " custom network), which has no ONNX export");
+        assertThat(file).doesNotExist();
     }
 
     static Path exportFile(String name) {
