@@ -40,4 +40,26 @@ public final class Sngan {
                 .spectralNormAll()
                 .build();
     }
+
+    /**
+     * The paper's standard CNN discriminator (Table 3) for square images of a power-of-two size from 8 to 256, at a
+     * chosen width: per level, conv 3×3 stride 1 then conv 4×4 stride 2 (doubling the maps, halving the size) down to
+     * 4×4, a last conv 3×3, LeakyReLU 0.1, dense 1; every weight spectrally normalized. At 32×32 with width 64 it is
+     * the paper's CIFAR-10 network (64, 64 → 128, 128 → 256, 256 → 512).
+     *
+     * @param size     the image side, a power of two in [8, 256]
+     * @param channels the image channels
+     * @param width    the maps of the first convolution
+     * @return the spectrally normalized discriminator, ending in one logit
+     */
+    public static Discriminator discriminator(int size, int channels, int width) {
+        int levels = Dcgan.levels(size, channels, width);
+        Discriminator.Builder d = Discriminator.builder().input(channels, size, size);
+        int maps = width;
+        for (int level = 0; level < levels; level++) {
+            d.conv2d(maps, 3, 1, 1).leakyRelu(0.1).conv2d(maps, 4, 2, 1).leakyRelu(0.1);
+            maps *= 2;
+        }
+        return d.conv2d(maps, 3, 1, 1).leakyRelu(0.1).flatten().dense(1).spectralNormAll().build();
+    }
 }
