@@ -33,8 +33,8 @@ final class ImageCache {
     static final int HEADER = 32;
     private static final byte[] MAGIC = "GAN4JIMG".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
-    /** Files decoded per round of the parallel decoders (bounds the heap while building). */
-    private static final int CHUNK = 256;
+    /** Bytes of decoded images held at once while building (bounds the heap whatever the folder's size). */
+    private static final int CHUNK_BYTES = 8 << 20;
 
     private final Path file;
     private final int count;
@@ -129,20 +129,19 @@ final class ImageCache {
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             out.position(HEADER);
             List<Path> files = listing.files();
-            for (int start = 0; start < files.size(); start += CHUNK) {
-                List<Future<float[]>> decoded = new ArrayList<>();
-                for (int i = start; i < Math.min(start + CHUNK, files.size()); i++) {
+            int chunk = Math.max(2 * threads, Math.min(256, CHUNK_BYTES / sampleBytes));
+            for (int start = 0; start < files.size(); start += chunk) {
+                List<Future<byte[]>> decoded = new ArrayList<>();
+                for (int i = start; i < Math.min(start + chunk, files.size()); i++) {
                     Path f = files.get(i);
-                    decoded.add(pool.submit(() -> decoding.decode(f)));
+                    decoded.add(pool.submit(() -> quantized(decoding.decode(f))));
                 }
                 ByteBuffer bytes = ByteBuffer.allocate(decoded.size() * sampleBytes);
                 for (int k = 0; k < decoded.size(); k++) {
                     int i = start + k;
-                    float[] sample = outcome(decoded.get(k), files.get(i), strict, skipped);
+                    byte[] sample = outcome(decoded.get(k), files.get(i), strict, skipped);
                     if (sample != null) {
-                        for (float v : sample) {
-                            bytes.put((byte) Math.round(Math.max(0f, Math.min(1f, v)) * 255f));
-                        }
+                        bytes.put(sample);
                         labels.add(listing.labels() == null ? 0 : listing.labels()[i]);
                     }
                 }
@@ -174,7 +173,16 @@ final class ImageCache {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static float[] outcome(Future<float[]> future, Path file, boolean strict, List<String> skipped) {
+    /** @return round(255·v) of each value in [0, 1] */
+    private static byte[] quantized(float[] sample) {
+        byte[] bytes = new byte[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            bytes[i] = (byte) Math.round(Math.max(0f, Math.min(1f, sample[i])) * 255f);
+        }
+        return bytes;
+    }
+
+    private static byte[] outcome(Future<byte[]> future, Path file, boolean strict, List<String> skipped) {
         try {
             return future.get();
         } catch (InterruptedException e) {
