@@ -26,6 +26,8 @@ public final class ColouredShapes {
     /** The colours, in mode order. */
     public static final List<String> COLOURS = List.of("red", "green", "blue", "yellow", "cyan", "magenta", "white",
             "orange");
+    /** The file {@link #writeFolder} leaves in the folder to say what it holds (hidden: ImageFolder passes it over). */
+    public static final String MARKER = ".gan4j-coloured-shapes";
     /** Number of modes: shapes × colours. */
     public static final int MODES = 24;
     /** Smallest and largest shape side in pixels. */
@@ -81,7 +83,8 @@ public final class ColouredShapes {
 
     /**
      * Writes a labelled folder: {@code count} images, modes in turn (so each holds count/24 ± 1), in sub-folders named
-     * by mode ({@code circle-red/00000.png}, ...), ready for {@link ImageFolder.Builder#labelsFromSubfolders()}.
+     * by mode ({@code circle-red/00000.png}, ...), ready for {@link ImageFolder.Builder#labelsFromSubfolders()}, and
+     * the marker file {@value #MARKER}.
      *
      * @param folder the folder to write into (created)
      * @param count  the number of images
@@ -100,6 +103,7 @@ public final class ColouredShapes {
                 Files.createDirectories(dir);
                 ImageIO.write(draw(mode, random), "png", dir.resolve(String.format("%05d.png", i)).toFile());
             }
+            Files.writeString(folder.resolve(MARKER), "gan4j coloured shapes: " + count + " images, seed " + seed + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the coloured shapes to " + folder + ": " + e.getMessage(), e);
         }

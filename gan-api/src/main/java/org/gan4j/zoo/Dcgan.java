@@ -45,10 +45,26 @@ public final class Dcgan {
      * @return the generator of [channels, size, size] images in [-1, 1]
      */
     public static Generator generator(int size, int channels, int width) {
+        return generator(size, channels, width, 0);
+    }
+
+    /**
+     * {@link #generator(int, int, int)}, conditional on {@code classes} classes (the one-hot class joined to z).
+     *
+     * @param size     the image side, a power of two in [8, 256]
+     * @param channels the image channels
+     * @param width    the maps of the last hidden layer
+     * @param classes  the classes, or 0 for an unconditional generator
+     * @return the generator
+     */
+    public static Generator generator(int size, int channels, int width, int classes) {
         int levels = levels(size, channels, width);
         int maps = width << (levels - 1);
-        Generator.Builder g = Generator.builder().latent(LatentSpace.gaussian(LATENT_SIZE))
-                .dense(maps * 16).withoutBias().reshape(maps, 4, 4).batchNorm().relu();
+        Generator.Builder g = Generator.builder().latent(LatentSpace.gaussian(LATENT_SIZE));
+        if (classes > 0) {
+            g.conditional(classes);
+        }
+        g.dense(maps * 16).withoutBias().reshape(maps, 4, 4).batchNorm().relu();
         for (int level = 1; level < levels; level++) {
             maps /= 2;
             g.deconv2d(maps, 4, 2, 1).withoutBias().batchNorm().relu();
@@ -67,8 +83,26 @@ public final class Dcgan {
      * @return the discriminator of [channels, size, size] images, ending in one logit
      */
     public static Discriminator discriminator(int size, int channels, int width) {
+        return discriminator(size, channels, width, 0);
+    }
+
+    /**
+     * {@link #discriminator(int, int, int)}, conditional on {@code classes} classes (constant one-hot planes after the
+     * image's channels).
+     *
+     * @param size     the image side, a power of two in [8, 256]
+     * @param channels the image channels
+     * @param width    the maps of the first convolution
+     * @param classes  the classes, or 0 for an unconditional discriminator
+     * @return the discriminator
+     */
+    public static Discriminator discriminator(int size, int channels, int width, int classes) {
         int levels = levels(size, channels, width);
-        Discriminator.Builder d = Discriminator.builder().input(channels, size, size).conv2d(width, 4, 2, 1).leakyRelu(0.2);
+        Discriminator.Builder d = Discriminator.builder().input(channels, size, size);
+        if (classes > 0) {
+            d.conditional(classes);
+        }
+        d.conv2d(width, 4, 2, 1).leakyRelu(0.2);
         int maps = width;
         for (int level = 1; level < levels; level++) {
             maps *= 2;

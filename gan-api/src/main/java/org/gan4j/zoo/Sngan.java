@@ -53,8 +53,25 @@ public final class Sngan {
      * @return the spectrally normalized discriminator, ending in one logit
      */
     public static Discriminator discriminator(int size, int channels, int width) {
+        return discriminator(size, channels, width, 0);
+    }
+
+    /**
+     * {@link #discriminator(int, int, int)}, conditional on {@code classes} classes (constant one-hot planes after the
+     * image's channels).
+     *
+     * @param size     the image side, a power of two in [8, 256]
+     * @param channels the image channels
+     * @param width    the maps of the first convolution
+     * @param classes  the classes, or 0 for an unconditional discriminator
+     * @return the spectrally normalized discriminator
+     */
+    public static Discriminator discriminator(int size, int channels, int width, int classes) {
         int levels = Dcgan.levels(size, channels, width);
         Discriminator.Builder d = Discriminator.builder().input(channels, size, size);
+        if (classes > 0) {
+            d.conditional(classes);
+        }
         int maps = width;
         for (int level = 0; level < levels; level++) {
             d.conv2d(maps, 3, 1, 1).leakyRelu(0.1).conv2d(maps, 4, 2, 1).leakyRelu(0.1);

@@ -57,9 +57,13 @@ public final class GeneratorModel implements GeneratorSampler {
     private final LabelSampler classSampler;
     private final Generator spec;
     private final ParameterStore store;
+    private final long seed;
+    private final List<String> classNames;
 
     private GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed, int classes, Generator spec,
-                           ParameterStore store) {
+                           ParameterStore store, List<String> classNames) {
+        this.seed = seed;
+        this.classNames = classNames;
         this.spec = spec;
         this.store = store;
         this.graph = graph;
@@ -78,7 +82,49 @@ public final class GeneratorModel implements GeneratorSampler {
      */
     static GeneratorModel of(Generator spec, ParameterStore store, long seed) {
         return new GeneratorModel(GanGraphs.inference(spec, store, LATENT, SAMPLE), spec.latent(), spec.outputShape(), seed,
-                spec.classes(), spec, store);
+                spec.classes(), spec, store, List.of());
+    }
+
+    /** @return the classes' names, in class order (saved with the model); empty when none were given */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /**
+     * @param names one name per class, in class order (for example an image folder's class folders)
+     * @return this generator, over the same arrays (in a graph of its own when built from layers), with its classes
+     *         named; {@link #save(Path)} keeps them
+     * @throws IllegalArgumentException unless there is one non-blank name per class of a conditional generator
+     */
+    public GeneratorModel withClassNames(List<String> names) {
+        Objects.requireNonNull(names, "names == null");
+        if (names.size() != classes) {
+            throw new IllegalArgumentException("names must name each of the generator's " + classes + " classes but had "
+                    + names.size());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) == null || names.get(i).isBlank()) {
+                throw new IllegalArgumentException("names[" + i + "] must not be blank");
+            }
+        }
+        SameDiff own = spec != null ? GanGraphs.inference(spec, store, LATENT, SAMPLE) : graph;
+        return new GeneratorModel(own, latent, outputShape, seed, classes, spec, store, List.copyOf(names));
+    }
+
+    private static List<String> classNames(Path file, Properties p, int classes) {
+        if (p.getProperty("class.name.0") == null) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < classes; i++) {
+            String name = p.getProperty("class.name." + i);
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(file + " has invalid generator metadata: class.name." + i
+                        + " is missing or blank while class.name.0 is given");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     LabelSampler labelSampler() {
@@ -179,6 +225,9 @@ public final class GeneratorModel implements GeneratorSampler {
         p.setProperty("latent.size", Integer.toString(latent.size()));
         p.setProperty("sample.shape", ModelArchive.dims(outputShape));
         p.setProperty("classes", Integer.toString(classes));
+        for (int i = 0; i < classNames.size(); i++) {
+            p.setProperty("class.name." + i, classNames.get(i));
+        }
         boolean safe = spec != null && SpecCodec.hasJsonForm(spec.body());
         ARCHIVE.write(file, p, graph, safe ? SavedNetworks.entries(Map.of("generator", SpecCodec.write(spec)),
                 Map.of("generator", store)) : Map.of());
@@ -259,8 +308,9 @@ public final class GeneratorModel implements GeneratorSampler {
         Shape shape = ARCHIVE.shape(file, p, "sample.shape");
         int classes = ARCHIVE.integer(file, p, "classes", 0, 1_000_000);
         if (!c.hasSpec()) {
-            return new GeneratorModel(c.graph(), latent, shape, seed, classes, null, null);
+            return new GeneratorModel(c.graph(), latent, shape, seed, classes, null, null, classNames(file, p, classes));
         }
+        List<String> names = classNames(file, p, classes);
         GeneratorModel model = SavedNetworks.load(c, List.of("generator"), r -> GeneratorModel.of(
                 SpecCodec.readGenerator(r.spec().get("generator"), r.path() + " generator"), r.stores().get("generator"), seed));
         if (!model.latent.equals(latent) || !model.outputShape.equals(shape) || model.classes != classes) {
@@ -268,7 +318,7 @@ public final class GeneratorModel implements GeneratorSampler {
                     + ", classes " + model.classes + ") contradicts its metadata (latent " + latent + ", sample " + shape
                     + ", classes " + classes + ")");
         }
-        return model;
+        return names.isEmpty() ? model : model.withClassNames(names);
     }
 
     @Override

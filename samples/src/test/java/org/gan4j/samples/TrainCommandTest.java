@@ -1,0 +1,91 @@
+package org.gan4j.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.gan4j.data.ColouredShapes;
+import org.gan4j.dl4j.GeneratorModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shapes and train programs: a folder of the user's images to a trained generator, and bad input refused. */
+class TrainCommandTest {
+    @TempDir
+    static Path shapes;
+    @TempDir
+    static Path cache;
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void writeShapes() {
+        assertThat(Gan4jSamples.run("shapes", "--count", "480", "--out", shapes.toString())).isZero();
+    }
+
+    @Test
+    void train_should_write_the_run_of_an_rgb_folder() throws IOException {
+        int code = Gan4jSamples.run("train", "--data", shapes.toString(), "--size", "32", "--steps", "20", "--width", "8",
+                "--batch-size", "16", "--grid-every", "10", "--checkpoint-every", "10", "--no-progress",
+                "--cache", cache.toString(), "--out", out.toString());
+        assertThat(code).isZero();
+        BufferedImage grid = ImageIO.read(out.resolve("samples-final.png").toFile());
+        assertThat(grid.getWidth()).isEqualTo(8 * 33 + 1);
+        assertThat(out.resolve("samples-step-000010.png")).exists();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
+        assertThat(Files.readAllLines(out.resolve("losses.csv"))).hasSize(21);
+        assertThat(out.resolve("checkpoints").resolve("checkpoint-000000020.zip")).exists();
+        GeneratorModel generator = GeneratorModel.load(out.resolve("generator.zip"));
+        assertThat(generator.sample(2).shape()).containsExactly(2, 3, 32, 32);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("images").asInt()).isEqualTo(480);
+        assertThat(summary.get("sample_shape").toString()).isEqualTo("[3,32,32]");
+        JsonNode coverage = summary.get("shapes_coverage");
+        assertThat(coverage.get("samples").asInt()).isEqualTo(2000);
+        assertThat(coverage.get("per_mode")).hasSize(ColouredShapes.MODES);
+    }
+
+    @Test
+    void conditional_training_should_keep_the_class_names_with_the_model() throws IOException {
+        int code = Gan4jSamples.run("train", "--data", shapes.toString(), "--size", "32", "--steps", "4", "--width", "4",
+                "--batch-size", "8", "--conditional", "--model", "sngan", "--checkpoint-every", "0", "--no-progress",
+                "--cache", cache.toString(), "--out", out.toString());
+        assertThat(code).isZero();
+        GeneratorModel generator = GeneratorModel.load(out.resolve("generator.zip"));
+        assertThat(generator.classes()).isEqualTo(24);
+        assertThat(generator.classNames()).hasSize(24).startsWith("circle-blue", "circle-cyan");
+        assertThat(generator.sample(new int[] {0, 23}).shape()).containsExactly(2, 3, 32, 32);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("loss").asText()).isEqualTo("hinge");
+    }
+
+    @Test
+    void bad_folders_and_options_should_be_refused_before_training(@TempDir Path empty) throws IOException {
+        assertThat(run("--data", empty.toString())).isEqualTo(2);
+        assertThat(run("--data", shapes.toString(), "--size", "28")).isEqualTo(2);
+        assertThat(run("--data", shapes.toString(), "--channels", "2")).isEqualTo(2);
+        assertThat(run("--data", shapes.toString(), "--model", "stylegan3")).isEqualTo(2);
+        assertThat(run("--data", shapes.toString(), "--loss", "wasserstein")).isEqualTo(2);
+        Path oneClass = empty.resolve("one");
+        ColouredShapes.writeFolder(oneClass.resolve("only"), 1, 0);
+        Files.move(oneClass.resolve("only").resolve("circle-red"), oneClass.resolve("cats"));
+        assertThat(run("--data", oneClass.toString(), "--conditional")).isEqualTo(2);
+        assertThat(run("--data", oneClass.toString(), "--batch-size", "64")).isEqualTo(2);
+        assertThat(out.resolve("generator.zip")).doesNotExist();
+    }
+
+    private int run(String... options) {
+        String[] args = new String[options.length + 7];
+        args[0] = "train";
+        System.arraycopy(options, 0, args, 1, options.length);
+        String[] tail = {"--steps", "1", "--cache", cache.toString(), "--out", out.toString()};
+        System.arraycopy(tail, 0, args, 1 + options.length, tail.length);
+        return Gan4jSamples.run(args);
+    }
+}
