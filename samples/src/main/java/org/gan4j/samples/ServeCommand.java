@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-n", description = "the most images one request may ask for (default ${DEFAULT-VALUE})")
     int maxN = 64;
 
-    @Option(names = "--class-names", split = ",", description = "names of a conditional generator's classes, comma-separated")
+    @Option(names = "--class-names", split = ",", description = {"names of a conditional generator's classes, comma-separated",
+            "(default: the names saved with the model, as by train --conditional)"})
     java.util.List<String> classNames = java.util.List.of();
 
     @Option(names = "--duration", description = "stop after this many seconds (default: serve until Ctrl-C)")
@@ -62,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " classes but had " + classNames.size() + " names");
         }
         SamplingServer server = SamplingServer.start(generator, new InetSocketAddress(host, port), threads, maxN,
-                classNames);
+                classNames.isEmpty() ? generator.classNames() : classNames);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.stop(Duration.ofSeconds(5));

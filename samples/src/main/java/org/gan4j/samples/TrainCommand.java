@@ -40,7 +40,6 @@ import picocli.CommandLine.Spec;
                 "FID/IS with --inception m.onnx; mode coverage for the coloured-shapes data (docs/your-own-images.md)."})
 final class TrainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
-    private static final int METRIC_SAMPLES = 2_000;
 
     @Spec
     CommandSpec spec;
@@ -94,14 +93,18 @@ final class TrainCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE})")
     int metricsEvery = 0;
 
+    @Option(names = "--metric-samples", description = "generated (and real) images for the metrics and the shapes"
+            + " coverage (default ${DEFAULT-VALUE})")
+    int metricSamples = 2_000;
+
     @Option(names = "--strict", description = "refuse the folder at the first unreadable image instead of skipping it")
     boolean strict;
 
     @Option(names = "--cache", description = "directory of the decoded-image cache (default: java.io.tmpdir)")
     Path cache;
 
-    @Option(names = "--progress", negatable = true, description = "show a progress bar (default ${DEFAULT-VALUE})")
-    boolean progress = true;
+    @Option(names = "--progress", description = "draw a console progress bar (steps/s, ETA, losses)")
+    boolean progress;
 
     @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("output", "train");
@@ -111,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         OptionChecks checks = OptionChecks.of(spec).oneOf("--model", model, "dcgan", "sngan").within("--channels", channels, 1, 3)
                 .atLeast("--steps", steps, 1).within("--batch-size", batchSize, 1, 4_096).within("--width", width, 1, 1_024)
                 .positive("--lr", learningRate).decay("--ema", ema).atLeast("--grid-every", gridEvery, 1)
-                .atLeast("--checkpoint-every", checkpointEvery, 0).atLeast("--metrics-every", metricsEvery, 0);
+                .atLeast("--checkpoint-every", checkpointEvery, 0).atLeast("--metrics-every", metricsEvery, 0)
+                .within("--metric-samples", metricSamples, 10, 100_000);
         if (channels == 2) {
             throw checks.fail("--channels must be 1 (gray) or 3 (RGB) but was 2");
         }
@@ -136,7 +140,8 @@ final class TrainCommand implements Callable<Integer> {
                 .data(folder).batchSize(batchSize).steps(steps).seed(seed)
                 .listener(new SampleGridListener(out, gridEvery, 64, 8, seed))
                 .listener(new HtmlReportListener(out, gridEvery, inception != null && metricsEvery > 0
-                        ? "FID and IS of 2,000 generated images against up to 2,000 images of " + data + ", InceptionV3"
+                        ? "FID and IS of " + metricSamples + " generated images against up to as many images of " + data
+                        + ", InceptionV3"
                         + " from " + inception : "losses only during training"));
         if (ema > 0) {
             trainer.generatorEma(ema, 0);
@@ -149,9 +154,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         OnnxFeatureExtractor extractor = inception == null ? null : OnnxFeatureExtractor.inceptionV3(inception);
         try {
-            INDArray real = extractor == null ? null : firstImages(folder, METRIC_SAMPLES);
+            INDArray real = extractor == null ? null : firstImages(folder, metricSamples);
             if (extractor != null && metricsEvery > 0) {
-                trainer.listener(new FeatureMetricsListener(extractor, real, metricsEvery, METRIC_SAMPLES));
+                trainer.listener(new FeatureMetricsListener(extractor, real, metricsEvery, metricSamples));
             }
             StepTimer timer = new StepTimer(steps, 25);
             trainer.listener(timer);
@@ -162,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
             model.save(out.resolve("generator.zip"));
             OutputFiles.writeLosses(out.resolve("losses.csv"), gan.history());
             Map<String, Object> summary = summary(folder, lossName, seconds, timer, gan);
-            INDArray samples = gan.sample(METRIC_SAMPLES);
+            INDArray samples = gan.sample(metricSamples);
             if (extractor != null) {
                 summary.put("metrics", SampleMetrics.between(extractor, real, samples, seed));
             }
