@@ -22,7 +22,7 @@ mvn -B -q -o -Dstyle.color=never -pl benchmarks exec:exec -Dargs="image-folder -
 samples train --data "${out}/data" --steps "${steps}" --ema 0.999 --seed 1 --grid-every "${steps}" \
   --checkpoint-every 0 --cache "${out}/cache" --out "${out}/run" > "${out}/train.log" 2>&1
 cp "${out}/run/samples-final.png" docs/images/shapes-samples.png
-python3 - "${out}" docs/images "$(date -u +%Y-%m-%d)" "$(git rev-parse --short HEAD)" "${steps}" <<'PY'
+/usr/bin/python3 - "${out}" docs/images "$(date -u +%Y-%m-%d)" "$(git rev-parse --short HEAD)" "${steps}" <<'PY'
 import json, os, sys
 from PIL import Image
 out, images, date, commit, steps = sys.argv[1:]

@@ -41,7 +41,10 @@ public final class ColouredShapes {
     private ColouredShapes() {
     }
 
-    /** @return the name of a mode, such as "triangle-orange" */
+    /**
+     * @param mode shape·8 + colour, in [0, 24)
+     * @return its name, such as "triangle-orange"
+     */
     public static String modeName(int mode) {
         checkMode(mode);
         return SHAPES.get(mode / COLOURS.size()) + "-" + COLOURS.get(mode % COLOURS.size());

@@ -138,19 +138,29 @@ public final class ImageFolder implements GanDataSource {
             this.root = Objects.requireNonNull(root, "root == null");
         }
 
-        /** @return this, with square samples of {@code size} pixels */
+        /**
+         * @param size the side of the square samples, in [1, 4096] pixels
+         * @return this
+         */
         public Builder size(int size) {
             return size(size, size);
         }
 
-        /** @return this, with samples of {@code height} × {@code width} pixels (each in [1, 4096]) */
+        /**
+         * @param height the samples' height, in [1, 4096] pixels
+         * @param width  the samples' width, in [1, 4096] pixels
+         * @return this
+         */
         public Builder size(int height, int width) {
             this.height = checkSide("height", height);
             this.width = checkSide("width", width);
             return this;
         }
 
-        /** @return this, with 1 (gray) or 3 (RGB) channels */
+        /**
+         * @param channels 1 (gray) or 3 (RGB)
+         * @return this
+         */
         public Builder channels(int channels) {
             if (channels != 1 && channels != 3) {
                 throw new IllegalArgumentException("channels must be 1 (gray) or 3 (RGB) but was " + channels);
@@ -171,7 +181,14 @@ public final class ImageFolder implements GanDataSource {
             return this;
         }
 
-        /** @return this, with transparency flattened onto this RGB colour (each in [0, 255]; default white) */
+        /**
+         * Sets the colour transparency is flattened onto (default white).
+         *
+         * @param red   in [0, 255]
+         * @param green in [0, 255]
+         * @param blue  in [0, 255]
+         * @return this
+         */
         public Builder background(int red, int green, int blue) {
             int[] rgb = {red, green, blue};
             for (int v : rgb) {
@@ -184,13 +201,19 @@ public final class ImageFolder implements GanDataSource {
             return this;
         }
 
-        /** @return this, keeping the decoded cache in {@code directory} (default: java.io.tmpdir/gan4j-image-cache) */
+        /**
+         * @param directory where the decoded cache is kept (default: java.io.tmpdir/gan4j-image-cache)
+         * @return this
+         */
         public Builder cacheDirectory(Path directory) {
             this.cacheDirectory = Objects.requireNonNull(directory, "directory == null");
             return this;
         }
 
-        /** @return this, decoding on {@code threads} threads (default: the available processors) */
+        /**
+         * @param threads decoding threads (default: the available processors)
+         * @return this
+         */
         public Builder decodeThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("decodeThreads must be >= 1 but was " + threads);
