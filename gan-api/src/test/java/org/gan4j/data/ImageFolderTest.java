@@ -144,6 +144,25 @@ class ImageFolderTest {
     }
 
     @Test
+    void sixteen_bit_gray_and_palette_pngs_should_read_at_their_values() throws IOException {
+        BufferedImage gray16 = new BufferedImage(6, 6, BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 6; x++) {
+                gray16.getRaster().setSample(x, y, 0, 200 * 257);
+            }
+        }
+        ImageIO.write(gray16, "png", root.resolve("a-gray16.png").toFile());
+        png(root.resolve("b-palette.png"), 6, 6, BufferedImage.TYPE_BYTE_INDEXED, 0xffff0000);
+        ImageFolder folder = ImageFolder.builder(root).size(3).channels(3).cacheDirectory(cache).build();
+        List<String> colours = pass(folder, 0, null).stream().map(s -> describe(new float[] {s[0], s[9], s[18]})).toList();
+        assertThat(colours).containsExactlyInAnyOrder("[200, 200, 200]", "[255, 0, 0]");
+        assertThatThrownBy(() -> ImageFolder.builder(root).background(0, 256, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("background components must be in [0, 255] but were 0, 256, 0");
+        assertThatThrownBy(() -> ImageFolder.builder(root).decodeThreads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("decodeThreads must be >= 1 but was 0");
+    }
+
+    @Test
     void unreadable_files_should_be_skipped_with_a_reason_or_refused_by_name() throws IOException {
         png(root.resolve("good.png"), 8, 8, BufferedImage.TYPE_INT_RGB, 0xff112233);
         Files.writeString(root.resolve("text.png"), "this is not a PNG");
