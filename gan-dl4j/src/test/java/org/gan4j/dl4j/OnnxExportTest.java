@@ -35,7 +35,8 @@ import org.nd4j.onnxruntime.runner.OnnxRuntimeRunner;
 
 /**
  * Exported ONNX models run in onnxruntime and agree with gan4j's own inference graph on the same inputs, for every
- * layer kind, the zoo DCGAN, a conditional DCGAN and a CycleGAN translator. Every array of the store (weights, batch
+ * layer kind, the zoo DCGAN, a conditional DCGAN (also in the uint8 RGB form), a CycleGAN translator and the zoo VAE's
+ * decoder; custom and spec-less networks are refused. Every array of the store (weights, batch
  * norm's running statistics, affine parts, spectral norm's u and v) is randomized first, so that a wrong layout or a
  * missed statistic cannot hide behind an initial value.
  */
