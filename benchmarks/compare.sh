@@ -17,6 +17,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 PY=/usr/bin/python3
+# The runs below are offline (-o): resolve the exec plugin and the modules once first, online, or say what is missing.
+if ! mvn -B -q -pl benchmarks exec:help > /dev/null 2>&1; then
+  echo "compare.sh: cannot resolve Maven's exec plugin; run 'mvn -B install -DskipTests' with access to Maven Central first" >&2
+  exit 1
+fi
+[ -x "$PY" ] || { echo "compare.sh: $PY is missing (apt-get install python3-torch python3-scipy)" >&2; exit 1; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
