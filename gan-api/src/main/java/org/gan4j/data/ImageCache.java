@@ -107,9 +107,9 @@ final class ImageCache {
         return skipped;
     }
 
-    /** Copies sample {@code index} into {@code destination} as values in [-1, 1]. */
+    /** Copies sample {@code index} into {@code destination} as values in [-1, 1] (absolute reads: no buffer state). */
     void read(int index, float[] destination, int offset) {
-        ByteBuffer segment = segments.get(index / perSegment).duplicate();
+        ByteBuffer segment = segments.get(index / perSegment);
         int position = (index % perSegment) * sampleBytes;
         for (int i = 0; i < sampleBytes; i++) {
             destination[offset + i] = (segment.get(position + i) & 0xff) / 127.5f - 1f;
