@@ -58,12 +58,14 @@ final class ServeCommand implements Callable<Integer> {
             throw OptionChecks.of(spec).fail("--model must be a generator archive but " + model + " is not a file");
         }
         GeneratorModel generator = GeneratorModel.load(model);
-        if (!classNames.isEmpty() && classNames.size() != generator.classes()) {
-            throw OptionChecks.of(spec).fail("--class-names must name each of the generator's " + generator.classes()
-                    + " classes but had " + classNames.size() + " names");
+        if (!classNames.isEmpty()) {
+            try {
+                generator = generator.withClassNames(classNames);
+            } catch (IllegalArgumentException e) {
+                throw OptionChecks.of(spec).fail("--class-names: " + e.getMessage());
+            }
         }
-        SamplingServer server = SamplingServer.start(generator, new InetSocketAddress(host, port), threads, maxN,
-                classNames.isEmpty() ? generator.classNames() : classNames);
+        SamplingServer server = SamplingServer.start(generator, new InetSocketAddress(host, port), threads, maxN);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.stop(Duration.ofSeconds(5));

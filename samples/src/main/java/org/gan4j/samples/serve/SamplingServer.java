@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +61,6 @@ public final class SamplingServer implements AutoCloseable {
     private final GeneratorModel model;
     private final LatentPicks picks;
     private final int maxN;
-    private final List<String> classNames;
     private final HttpServer server;
     private final ExecutorService threads;
     private final byte[] page;
@@ -70,7 +68,7 @@ public final class SamplingServer implements AutoCloseable {
     /**
      * Starts serving.
      *
-     * @param model   an image generator ([1 or 3, h, w] samples)
+     * @param model   an image generator ([1 or 3, h, w] samples); its class names, if any, label the page's class picker
      * @param address the address to bind (port 0: any free port)
      * @param threads request threads
      * @param maxN    the largest n a request may ask for
@@ -78,27 +76,6 @@ public final class SamplingServer implements AutoCloseable {
      * @throws IllegalArgumentException if the generator's samples are not images or a count is below 1
      */
     public static SamplingServer start(GeneratorModel model, InetSocketAddress address, int threads, int maxN) {
-        return start(model, address, threads, maxN, List.of());
-    }
-
-    /**
-     * Starts serving a conditional generator whose classes have names (shown by the page's class picker).
-     *
-     * @param model      an image generator ([1 or 3, h, w] samples)
-     * @param address    the address to bind (port 0: any free port)
-     * @param threads    request threads
-     * @param maxN       the largest n a request may ask for
-     * @param classNames one name per class, or none
-     * @return the running server
-     * @throws IllegalArgumentException if the generator's samples are not images, a count is below 1 or the names do
-     *                                  not match the classes
-     */
-    public static SamplingServer start(GeneratorModel model, InetSocketAddress address, int threads, int maxN,
-                                       List<String> classNames) {
-        if (!classNames.isEmpty() && classNames.size() != model.classes()) {
-            throw new IllegalArgumentException("classNames must name each of the generator's " + model.classes()
-                    + " classes but had " + classNames.size() + " names");
-        }
         if (!ImagePreview.isImageShape(model.outputShape())) {
             throw new IllegalArgumentException("the generator's samples must be images [1 or 3, height, width] to be"
                     + " served but are " + model.outputShape());
@@ -110,16 +87,14 @@ public final class SamplingServer implements AutoCloseable {
             throw new IllegalArgumentException("maxN must be >= 1 but was " + maxN);
         }
         try {
-            return new SamplingServer(model, address, threads, maxN, List.copyOf(classNames));
+            return new SamplingServer(model, address, threads, maxN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve on " + address + ": " + e.getMessage(), e);
         }
     }
 
-    private SamplingServer(GeneratorModel model, InetSocketAddress address, int threadCount, int maxN,
-                           List<String> classNames) throws IOException {
+    private SamplingServer(GeneratorModel model, InetSocketAddress address, int threadCount, int maxN) throws IOException {
         this.model = model;
-        this.classNames = classNames;
         this.picks = new LatentPicks(model.latent());
         this.maxN = maxN;
         this.page = resource("index.html");
@@ -189,8 +164,13 @@ public final class SamplingServer implements AutoCloseable {
                 QueryParameters.of(exchange.getRequestURI(), Set.of());
                 send(exchange, 200, "application/json", JSON.writeValueAsBytes(info()));
             }
-            case "/sample" -> sample(exchange);
-            case "/class" -> classGrid(exchange);
+            case "/sample" -> grid(exchange, false);
+            case "/class" -> {
+                if (model.classes() == 0) {
+                    throw new NotOffered("this generator is not conditional: /class needs a conditional model");
+                }
+                grid(exchange, true);
+            }
             case "/interpolate" -> interpolate(exchange);
             case "/truncate" -> throw new NotOffered("this generator has no truncation: the truncation trick needs a"
                     + " generator with a mapping network (StyleGAN2)");
@@ -199,14 +179,16 @@ public final class SamplingServer implements AutoCloseable {
         }
     }
 
-    private void sample(HttpExchange exchange) throws IOException {
+    /** A grid: {@code /sample} (label optional: without it, classes in turn) or {@code /class} (label required). */
+    private void grid(HttpExchange exchange, boolean labelRequired) throws IOException {
         QueryParameters q = QueryParameters.of(exchange.getRequestURI(), Set.of("n", "seed", "columns", "label"));
         int n = q.integer("n", Math.min(DEFAULT_N, maxN), 1, maxN);
         long seed = q.seed("seed", 0);
         int columns = q.integer("columns", 8, 1, maxN);
         int[] labels = null;
         if (model.classes() > 0) {
-            int label = q.has("label") ? q.integer("label", 0, 0, model.classes() - 1) : -1;
+            int label = labelRequired ? q.requiredInteger("label", 0, model.classes() - 1)
+                    : q.has("label") ? q.integer("label", 0, 0, model.classes() - 1) : -1;
             labels = new int[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = label >= 0 ? label : i % model.classes();
@@ -215,18 +197,6 @@ public final class SamplingServer implements AutoCloseable {
             requireAbsent(q, "label");
         }
         png(exchange, generate(picks.grid(seed, n), labels), columns);
-    }
-
-    private void classGrid(HttpExchange exchange) throws IOException {
-        if (model.classes() == 0) {
-            throw new NotOffered("this generator is not conditional: /class needs a conditional model");
-        }
-        QueryParameters q = QueryParameters.of(exchange.getRequestURI(), Set.of("n", "seed", "columns", "label"));
-        int label = q.requiredInteger("label", 0, model.classes() - 1);
-        int n = q.integer("n", Math.min(DEFAULT_N, maxN), 1, maxN);
-        int[] labels = new int[n];
-        java.util.Arrays.fill(labels, label);
-        png(exchange, generate(picks.grid(q.seed("seed", 0), n), labels), q.integer("columns", 8, 1, maxN));
     }
 
     private void interpolate(HttpExchange exchange) throws IOException {
@@ -260,7 +230,7 @@ public final class SamplingServer implements AutoCloseable {
         info.put("latent_size", model.latent().size());
         info.put("latent_distribution", model.latent().distribution().name().toLowerCase(java.util.Locale.ROOT));
         info.put("classes", model.classes());
-        info.put("class_names", classNames);
+        info.put("class_names", model.classNames());
         info.put("sample_shape", model.outputShape().dims());
         info.put("max_n", maxN);
         info.put("max_steps", MAX_STEPS);

@@ -54,8 +54,8 @@ class ServePageBrowserTest {
     static void start() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "Chromium and chromedriver are needed (apt-get install chromium chromium-driver): " + CHROMIUM + ", " + DRIVER);
-        server = SamplingServer.start(TinyGenerator.of(3), new InetSocketAddress("127.0.0.1", 0), 4, 32,
-                List.of("circle", "square", "triangle"));
+        server = SamplingServer.start(TinyGenerator.of(3).withClassNames(List.of("circle", "square",
+                "triangle")), new InetSocketAddress("127.0.0.1", 0), 4, 32);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1000,1100");
