@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Both protocols against the vectors of shared/vectors (is_expected.json), to 1e-9 relative. */
+/** Both protocols against the committed reference vectors (is_expected.json), to 1e-9 relative. */
 class InceptionScoreTest {
 
     static Stream<JsonNode> cases() {

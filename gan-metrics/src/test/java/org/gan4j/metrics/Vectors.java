@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Reads the reference vectors copied from shared/vectors (see vectors/README.md). */
+/** Reads the reference vectors committed under src/test/resources/vectors (see vectors/README.md). */
 final class Vectors {
     private Vectors() {
     }
