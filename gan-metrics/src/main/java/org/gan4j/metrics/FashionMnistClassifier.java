@@ -14,6 +14,7 @@ import org.gan4j.Shape;
 import org.gan4j.metric.FeatureExtractor;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,6 +81,7 @@ public final class FashionMnistClassifier implements FeatureExtractor {
         }
         Nd4j.getRandom().setSeed(seed);
         SameDiff sd = architecture();
+        sd.loss.softmaxCrossEntropy("loss", sd.placeHolder(LABEL, DataType.FLOAT, -1, CLASSES), sd.getVariable(LOGITS), null);
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-3))
                 .dataSetFeatureMapping(INPUT).dataSetLabelMapping(LABEL).build());
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, labels.length, CLASSES);
@@ -97,13 +99,23 @@ public final class FashionMnistClassifier implements FeatureExtractor {
         } finally {
             System.setOut(out);
         }
-        return new FashionMnistClassifier(sd);
+        return new FashionMnistClassifier(inferenceCopy(sd));
+    }
+
+    /** The trained weights in a graph without the loss and the label placeholder, so loading it logs nothing. */
+    private static SameDiff inferenceCopy(SameDiff trained) {
+        SameDiff inference = architecture();
+        for (SDVariable v : inference.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                v.setArray(trained.getArrForVarName(v.name()).dup());
+            }
+        }
+        return inference;
     }
 
     private static SameDiff architecture() {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, 28, 28);
-        SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, CLASSES);
         Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dataFormat("NCHW").build();
         Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build();
         SDVariable w1 = sd.var("c1_W", new XavierInitScheme('c', 9, 32 * 9), DataType.FLOAT, 3, 3, 1, 32);
@@ -117,8 +129,7 @@ public final class FashionMnistClassifier implements FeatureExtractor {
         SDVariable h = sd.cnn.maxPooling2d(sd.nn.relu(sd.cnn.conv2d(x, w1, b1, conv), 0), pool);
         h = sd.cnn.maxPooling2d(sd.nn.relu(sd.cnn.conv2d(h, w2, b2, conv), 0), pool);
         SDVariable features = sd.nn.relu(FEATURES, h.reshape(-1, 3136).mmul(w3).add(b3), 0);
-        SDVariable logits = sd.identity(LOGITS, features.mmul(w4).add(b4));
-        sd.loss.softmaxCrossEntropy("loss", label, logits, null);
+        sd.identity(LOGITS, features.mmul(w4).add(b4));
         return sd;
     }
 

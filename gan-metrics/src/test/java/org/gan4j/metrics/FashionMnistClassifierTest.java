@@ -31,6 +31,18 @@ class FashionMnistClassifierTest {
     }
 
     @Test
+    void should_bundle_an_inference_graph_without_the_training_loss() throws java.io.IOException {
+        try (java.io.InputStream in = FashionMnistClassifier.class.getResourceAsStream(FashionMnistClassifier.RESOURCE)) {
+            org.nd4j.autodiff.samediff.SameDiff graph = org.nd4j.autodiff.samediff.SameDiff.load(in, false);
+            assertThat(graph.inputs()).as("placeholders: no label, whose loss op logs a warning when loaded")
+                    .containsExactly("input");
+            assertThat(graph.hasVariable("logits")).isTrue();
+            assertThat(java.util.Arrays.stream(graph.ops()).map(o -> o.opName()))
+                    .doesNotContain("softmax_cross_entropy_loss");
+        }
+    }
+
+    @Test
     void should_give_features_and_logits_of_the_declared_sizes() {
         INDArray some = test.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7));
         assertThat(classifier.features(some).shape()).containsExactly(7, 64);
