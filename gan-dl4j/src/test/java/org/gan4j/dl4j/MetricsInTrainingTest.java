@@ -12,6 +12,10 @@ import org.gan4j.metrics.FashionMnistClassifier;
 import org.gan4j.metrics.FeatureMetricsListener;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The metric listener inside a real fit: recorded at the right steps from the generator as it trains. That the values
+ * are the metrics of the generated images is {@code FeatureMetricsListenerTest}'s job (gan-metrics).
+ */
 class MetricsInTrainingTest {
 
     @Test
@@ -30,6 +34,9 @@ class MetricsInTrainingTest {
         assertThat(is).extracting(MetricPoint::step).containsExactly(10L, 20L, 25L);
         assertThat(fid).allSatisfy(p -> assertThat(p.value()).isFinite().isPositive());
         assertThat(is).allSatisfy(p -> assertThat(p.value()).isBetween(1.0, 10.0));
+        assertThat(fid.stream().map(MetricPoint::value).distinct()).as("each measurement samples the current weights")
+                .hasSize(3);
+        assertThat(is.stream().map(MetricPoint::value).distinct()).hasSize(3);
         assertThat(gan.history().metrics()).hasSize(6);
     }
 }
