@@ -15,12 +15,20 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 8-Gaussian ring (radius 2, σ = 0.02), sized for CI: each loss covers at least 7 of 8 modes with at least 60% of
- * 10,000 samples within 3σ of a mode. MLPs with 3 × 128 hidden units, batch 256, learning rates decayed linearly to 0.
+ * The 8-Gaussian ring (radius 2, σ = 0.02), sized for CI, seed 5 ({@code -Dgan4j.test.ringSeed=s} for sweeps). MLPs
+ * with 3 × 128 hidden units, batch 256, learning rates decayed linearly to 0; 10,000 samples; "high quality" = within
+ * 3σ of a mode. Sweeps on the current code (2 threads, compiled execution):
+ * <ul>
+ *   <li>WGAN-GP, seeds 1–6: 8 modes every time, high-quality share 0.727–0.786 (seed 5: 0.748); bars 8 and 0.65;</li>
+ *   <li>non-saturating, seeds 1–8: modes 7, 7, 6, 6, 7, 7, 7, 8, high-quality share 0.85, 0.07, 0.89, 0.85, 0.89,
+ *       0.80, 0.86, 0.91 (seed 2 spreads over every mode without settling on them); seed 5 gives 7 and 0.890; bars 7
+ *       and 0.6. The minimax-family GAN drops a mode on a quarter of the seeds, which is what this test documents.</li>
+ * </ul>
  */
 @Tag("training")
 class GaussianRingTest {
     static final GaussianRing RING = GaussianRing.standard();
+    static final long SEED = Long.getLong("gan4j.test.ringSeed", 5);
 
     static GanTrainer.Builder ringGan(GanLoss loss, long steps, OptimizerSpec optimizer) {
         Generator g = Generator.builder().latent(LatentSpace.gaussian(8))
@@ -29,7 +37,7 @@ class GaussianRingTest {
                 .dense(128).leakyRelu(0.2).dense(128).leakyRelu(0.2).dense(128).leakyRelu(0.2).dense(1).build();
         return GanTrainer.builder().generator(g).discriminator(d).loss(loss)
                 .generatorOptimizer(optimizer).discriminatorOptimizer(optimizer)
-                .data(RING.source(100_000, 1)).batchSize(256).steps(steps).seed(5);
+                .data(RING.source(100_000, 1)).batchSize(256).steps(steps).seed(SEED);
     }
 
     static ModeCoverage train(GanTrainer.Builder builder, String name) {
@@ -45,8 +53,8 @@ class GaussianRingTest {
         // λ = 0.1 as in the WGAN-GP paper's toy experiments; 5 critic steps from the recipe
         ModeCoverage c = train(ringGan(WassersteinLoss.withGradientPenalty(0.1), 2000,
                 OptimizerSpec.adam(2e-3, 0.0, 0.9).withLinearDecay(0.0)), "WGAN-GP");
-        assertThat(c.modesCovered()).isGreaterThanOrEqualTo(7);
-        assertThat(c.highQualityFraction()).isGreaterThanOrEqualTo(0.6);
+        assertThat(c.modesCovered()).isEqualTo(8);
+        assertThat(c.highQualityFraction()).isGreaterThanOrEqualTo(0.65);
     }
 
     @Test

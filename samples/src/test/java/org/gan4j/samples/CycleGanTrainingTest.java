@@ -13,9 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CycleGAN sneaker ↔ ankle boot at a CI-sized budget: 250 steps on the bundled subset (the full budget is in
- * docs/cyclegan.md), measured on the bundled test images. Seeds 1 to 4 gave 96–100% for sneaker → boot, 33–82% for
- * boot → sneaker (the harder direction, still in its transient at this budget) and held-out cycle errors of
- * 0.14–0.15 against 0.79–0.95 at the first step; 150 steps were not enough (one direction at 15% for one pool draw).
+ * docs/cyclegan.md), measured on the bundled test images. Seeds 1 to 4 on the current code (2026-11-30) gave
+ * 98–100% for sneaker → boot, 52–88% for boot → sneaker (the harder direction, still in its transient at this budget),
+ * 0.76–0.93 on average, and held-out cycle errors of 0.136–0.144 against 0.79–0.95 at the first step (ratios
+ * 0.15–0.18); the test runs seed 1 (0.995, 0.521, 0.136 against 0.876). Bars: 0.6 on average, 0.35 per direction, a
+ * cycle error below 0.3 of the first step's. 150 steps were not enough (one direction at 15% for one pool draw).
  */
 @Tag("training")
 class CycleGanTrainingTest {
@@ -33,10 +35,10 @@ class CycleGanTrainingTest {
                 accuracy, untranslated, cycle, firstCycle);
         // chance, for a classifier that sees 10 classes, is 0.1; the inputs themselves are almost never the target class
         assertThat(untranslated).isLessThan(0.1);
-        assertThat(accuracy).as("share of translations classified as the target class").isGreaterThan(0.5);
-        assertThat(summary.get("accuracy_x_to_y").asDouble()).as("sneaker -> boot").isGreaterThan(0.2);
-        assertThat(summary.get("accuracy_y_to_x").asDouble()).as("boot -> sneaker").isGreaterThan(0.2);
-        assertThat(cycle).as("held-out cycle error against the first step's").isLessThan(0.5 * firstCycle);
+        assertThat(accuracy).as("share of translations classified as the target class").isGreaterThan(0.6);
+        assertThat(summary.get("accuracy_x_to_y").asDouble()).as("sneaker -> boot").isGreaterThan(0.35);
+        assertThat(summary.get("accuracy_y_to_x").asDouble()).as("boot -> sneaker").isGreaterThan(0.35);
+        assertThat(cycle).as("held-out cycle error against the first step's").isLessThan(0.3 * firstCycle);
         List<String> losses = Files.readAllLines(out.resolve("losses.csv"));
         assertThat(meanCycle(losses.subList(losses.size() - 20, losses.size())))
                 .as("training cycle error, last 20 steps against the first 5")
