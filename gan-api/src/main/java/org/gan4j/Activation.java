@@ -5,6 +5,8 @@ package org.gan4j;
  *
  * @param kind  which function
  * @param alpha the negative slope of leaky ReLU; 0 for the other kinds
+ *
+ * @since 0.1.0
  */
 public record Activation(Kind kind, double alpha) {
     /** The activation functions gan4j compiles. */

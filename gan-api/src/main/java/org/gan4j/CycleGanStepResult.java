@@ -15,6 +15,8 @@ package org.gan4j;
  * @param identity          mean |G(y) − y| + mean |F(x) − x|, 0 when the identity term is off
  * @param discriminatorX    L_D(D_X(x), D_X(F(y)))
  * @param discriminatorY    L_D(D_Y(y), D_Y(G(x)))
+ *
+ * @since 0.1.0
  */
 public record CycleGanStepResult(long step, double generatorLoss, double discriminatorLoss, double adversarialXY,
                                  double adversarialYX, double cycleX, double cycleY, double identity,

@@ -20,6 +20,8 @@ import java.util.Objects;
  *     .flatten().dense(1)
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Discriminator {
     private final Shape inputShape;

@@ -21,6 +21,8 @@ import org.gan4j.layer.LayerSpec;
  *     .latent(32)
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Encoder {
     private final Shape inputShape;

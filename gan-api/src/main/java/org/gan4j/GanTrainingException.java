@@ -1,6 +1,10 @@
 package org.gan4j;
 
-/** A failure during training; the message names the step, the network and the term involved. */
+/**
+ * A failure during training; the message names the step, the network and the term involved.
+ *
+ * @since 0.1.0
+ */
 public class GanTrainingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

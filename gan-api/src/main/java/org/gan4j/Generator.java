@@ -16,6 +16,8 @@ import java.util.Objects;
  *     .deconv2d(1, 4, 2, 1).tanh()
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Generator {
     private final LatentSpace latent;

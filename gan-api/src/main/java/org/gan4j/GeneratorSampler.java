@@ -2,7 +2,11 @@ package org.gan4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Draws samples from a generator in inference mode (batch norm uses its running statistics; no dropout). */
+/**
+ * Draws samples from a generator in inference mode (batch norm uses its running statistics; no dropout).
+ *
+ * @since 0.1.0
+ */
 public interface GeneratorSampler {
 
     /** @return the latent space the generator reads */

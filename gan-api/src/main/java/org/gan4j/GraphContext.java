@@ -6,6 +6,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 /**
  * What a {@link GraphNetwork} gets to build its operations: the graph, and trainable parameters that the backend
  * creates once and shares between every graph the network is compiled into (training phases, sampling).
+ *
+ * @since 0.1.0
  */
 public interface GraphContext {
 

@@ -6,6 +6,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * The escape hatch for research architectures: a network written directly as SameDiff operations.
  * A generator or discriminator defined this way trains, samples and saves exactly like one built from layers.
  * Trainable weights must come from {@link GraphContext#parameter}, so that every graph the backend builds shares them.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface GraphNetwork {

@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param images  the images, [n, channels, height, width] in [-1, 1], row by row
  * @param columns images per row of the grid, &gt;= 1
+ *
+ * @since 0.1.0
  */
 public record ImagePreview(INDArray images, int columns) {
 

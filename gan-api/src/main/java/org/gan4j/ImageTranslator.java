@@ -2,7 +2,11 @@ package org.gan4j;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Maps images of one domain to another with a trained translator network in inference mode. */
+/**
+ * Maps images of one domain to another with a trained translator network in inference mode.
+ *
+ * @since 0.1.0
+ */
 public interface ImageTranslator {
 
     /** @return the shape of one input image */

@@ -3,6 +3,8 @@ package org.gan4j;
 /**
  * The prior p(z) a generator samples its input from: a standard Gaussian N(0, I) or a uniform U[-1, 1]
  * distribution over vectors of a given size.
+ *
+ * @since 0.1.0
  */
 public final class LatentSpace {
     /** The distribution of each latent coordinate. */

@@ -3,7 +3,11 @@ package org.gan4j;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 
-/** The losses of every training step and the metrics recorded during training, in order. Immutable. */
+/**
+ * The losses of every training step and the metrics recorded during training, in order. Immutable.
+ *
+ * @since 0.1.0
+ */
 public final class LossHistory {
     private final ImmutableList<StepResult> steps;
     private final ImmutableList<MetricPoint> metrics;

@@ -6,6 +6,8 @@ package org.gan4j;
  * @param step  the step after which it was measured
  * @param name  the metric's name, e.g. "fid"
  * @param value its value
+ *
+ * @since 0.1.0
  */
 public record MetricPoint(long step, String name, double value) {
     /**

@@ -4,7 +4,11 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.gan4j.layer.LayerSpec;
 
-/** What a network is made of: a stack of built-in layers, or a {@link GraphNetwork} with a declared output shape. */
+/**
+ * What a network is made of: a stack of built-in layers, or a {@link GraphNetwork} with a declared output shape.
+ *
+ * @since 0.1.0
+ */
 public sealed interface NetworkBody {
 
     /**

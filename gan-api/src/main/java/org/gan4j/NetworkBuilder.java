@@ -20,6 +20,8 @@ import org.gan4j.layer.WeightedLayer;
  * The fluent layer vocabulary shared by {@link Generator.Builder} and {@link Discriminator.Builder}.
  *
  * @param <B> the concrete builder type, returned by every method
+ *
+ * @since 0.1.0
  */
 public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     private final List<LayerSpec> layers = new ArrayList<>();

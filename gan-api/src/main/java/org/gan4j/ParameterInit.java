@@ -3,6 +3,8 @@ package org.gan4j;
 /**
  * How a weight array is initialised. The fan-in of a weight is the product of all its dimensions but the last
  * (dense [in, out]: in; conv2d [k, k, in, out]: k·k·in).
+ *
+ * @since 0.1.0
  */
 public sealed interface ParameterInit {
 

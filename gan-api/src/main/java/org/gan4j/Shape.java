@@ -5,6 +5,8 @@ import java.util.Arrays;
 /**
  * The shape of one sample, without the batch dimension: {@code [100]} for a latent vector,
  * {@code [1, 28, 28]} for a grayscale image in channels-first order.
+ *
+ * @since 0.1.0
  */
 public final class Shape {
     private final long[] dims;

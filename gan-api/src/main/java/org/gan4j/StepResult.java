@@ -16,6 +16,8 @@ import java.util.Objects;
  *                          without a discriminator (a VAE)
  * @param generatorLoss     the generator's loss at its update (a VAE's trained objective)
  * @param terms             named parts of the step's losses, in the order the model reports them (unmodifiable)
+ *
+ * @since 0.1.0
  */
 public record StepResult(long step, int epoch, double discriminatorLoss, double generatorLoss, Map<String, Double> terms) {
 

@@ -3,6 +3,8 @@ package org.gan4j;
 /**
  * Callbacks during {@code fit()}, all on the training thread. Every method has an empty default, so a listener
  * implements only what it needs. An exception thrown by a listener stops training.
+ *
+ * @since 0.1.0
  */
 public interface TrainingListener {
 

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A read-only view of a training run of any model family (GAN, conditional GAN, CycleGAN), handed to
  * {@link TrainingListener}s.
+ *
+ * @since 0.1.0
  */
 public interface TrainingView {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     .conv2d(1, 7, 1, 3).tanh()
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Translator {
     private final Shape inputShape;

@@ -13,6 +13,8 @@ package org.gan4j;
  * @param reconstruction −E_q(z|x)[log p(x|z)], estimated with one draw of z
  * @param kl             KL(q(z|x) ‖ N(0, I)), in closed form
  * @param beta           the KL weight β of the step (after warm-up)
+ *
+ * @since 0.1.0
  */
 public record VaeStepResult(long step, double loss, double negativeElbo, double reconstruction, double kl, double beta) {
     /** The term name of {@link #negativeElbo()}. */

@@ -63,6 +63,34 @@ class PublicApiTest {
                 module, baseline).isEmpty();
     }
 
+    /** Every public top-level type's javadoc says since which version it exists (docs/api-policy.md). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gan-api, org.gan4j, org.gan4j.dl4j|org.gan4j.losses|org.gan4j.metrics|org.gan4j.samples|org.gan4j.benchmarks",
+        "gan-losses, org.gan4j.losses, -", "gan-metrics, org.gan4j.metrics, -", "gan-dl4j, org.gan4j.dl4j, org.gan4j.dl4j.internal"})
+    void public_types_should_carry_since_tags(String module, String root, String excluded) throws Exception {
+        Path sources = Path.of("..", module, "src", "main", "java");
+        List<String> untagged = new ArrayList<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(root)) {
+            String name = c.getName();
+            boolean inModule = name.startsWith(root + ".")
+                    && Arrays.stream(excluded.split("\\|")).noneMatch(e -> name.startsWith(e + "."));
+            if (!inModule || c.getEnclosingClass().isPresent() || name.endsWith("package-info")
+                    || !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                continue;
+            }
+            String source = Files.readString(sources.resolve(name.replace('.', '/') + ".java"));
+            java.util.regex.Matcher declaration = java.util.regex.Pattern.compile("(?m)^public [\\w\\s@-]*?(class|interface|record|enum) "
+                    + c.getSimpleName() + "\\b").matcher(source);
+            String before = declaration.find() ? source.substring(0, declaration.start()) : "";
+            int doc = before.lastIndexOf("/**");
+            if (doc < 0 || !before.substring(doc).contains("@since")) {
+                untagged.add(name);
+            }
+        }
+        assertThat(untagged).as("public types of %s without @since in their javadoc", module).isEmpty();
+    }
+
     private static boolean visible(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
             if (!Modifier.isPublic(c.getModifiers()) && !(c != type && Modifier.isProtected(c.getModifiers()))) {

@@ -16,6 +16,8 @@ package org.gan4j.augment;
  * @param interval    discriminator steps between adjustments, &gt;= 1; the reference code uses 4
  * @param speedImages images over which p can move from 0 to 1, &gt;= 1; the paper uses 500,000
  * @param initial     the initial p, in [0, 1]; the paper starts at 0
+ *
+ * @since 0.1.0
  */
 public record AdaptiveAugmentation(double target, int interval, long speedImages, double initial) {
     /** The paper's target. */

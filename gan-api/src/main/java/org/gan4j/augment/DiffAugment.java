@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  *
  * @param ops         the ops of the policy, at least one
  * @param probability the probability that each op is applied to a sample, in [0, 1]
+ *
+ * @since 0.1.0
  */
 public record DiffAugment(Set<Op> ops, double probability) {
     /** An augmentation op. */

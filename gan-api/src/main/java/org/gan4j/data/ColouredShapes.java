@@ -17,6 +17,8 @@ import javax.imageio.ImageIO;
  * scale) gives the colour (the palette colour nearest the foreground's mean) and the shape (its share of its bounding
  * box: a square fills it, a disc fills π/4 ≈ 0.79 of it, the triangle half; the box must be nearly square with a
  * side within the drawn sizes ± 2), so coverage of generated images needs no trained classifier. Shapes are drawn without antialiasing: every pixel is the background or the colour.
+ *
+ * @since 0.1.0
  */
 public final class ColouredShapes {
     /** Image side in pixels. */

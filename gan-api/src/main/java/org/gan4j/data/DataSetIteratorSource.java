@@ -11,6 +11,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * Adapts a DL4J {@link DataSetIterator}: each pass resets the iterator and reads the features of every
  * {@code DataSet} it returns (labels are ignored). The iterator decides the order; features can be mapped linearly
  * from [0, 1] (what DL4J's image iterators produce) to [-1, 1].
+ *
+ * @since 0.1.0
  */
 public final class DataSetIteratorSource implements GanDataSource {
     private final DataSetIterator iterator;

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * The full set is read from a directory of the original IDX files (Debian's {@code dataset-fashion-mnist} installs
  * them under {@value #DEBIAN_DIRECTORY}); subsets of the first 4,000 training images and the first 2,000 test images
  * ship inside gan4j so that examples and metrics run anywhere.
+ *
+ * @since 0.1.0
  */
 public final class FashionMnist {
     /** Where Debian's {@code dataset-fashion-mnist} package puts the files. */

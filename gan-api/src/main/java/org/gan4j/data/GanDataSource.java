@@ -6,6 +6,8 @@ import org.gan4j.Shape;
 /**
  * Real samples for training, read one pass (epoch) at a time. Sources deliver values already scaled the way the
  * generator produces them (images in [-1, 1] for a tanh generator).
+ *
+ * @since 0.1.0
  */
 public interface GanDataSource {
 

@@ -8,6 +8,8 @@ import org.gan4j.Shape;
  * (Metz et al., "Unrolled Generative Adversarial Networks", ICLR 2017): k modes evenly spaced on a circle of radius
  * r, each an isotropic Gaussian of standard deviation σ, chosen uniformly. The usual setting is k = 8, r = 2,
  * σ = 0.02 ({@link #standard()}).
+ *
+ * @since 0.1.0
  */
 public final class GaussianRing {
     private final int modes;

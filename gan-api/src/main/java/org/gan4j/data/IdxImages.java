@@ -12,6 +12,8 @@ import org.gan4j.Shape;
 /**
  * Grayscale images read from an IDX file (the MNIST format: big-endian magic 2051, count, rows, columns, then one
  * unsigned byte per pixel), gzip-compressed or raw.
+ *
+ * @since 0.1.0
  */
 public final class IdxImages {
     /** The largest image side read. */

@@ -22,6 +22,8 @@ import java.util.OptionalLong;
  * so folders larger than the heap train. A file that cannot be decoded (not an image, truncated, damaged) is skipped
  * and listed in {@link #skipped()}, or refused with its name under {@link Builder#strict()}. Each pass is shuffled
  * with its own seed.
+ *
+ * @since 0.1.0
  */
 public final class ImageFolder implements GanDataSource {
     private final Path root;

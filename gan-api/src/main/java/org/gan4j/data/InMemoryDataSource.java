@@ -7,7 +7,11 @@ import org.gan4j.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Samples held in memory, shuffled afresh on every pass by a seeded permutation. */
+/**
+ * Samples held in memory, shuffled afresh on every pass by a seeded permutation.
+ *
+ * @since 0.1.0
+ */
 public final class InMemoryDataSource implements GanDataSource {
     private final float[] values;
     private final Shape sampleShape;

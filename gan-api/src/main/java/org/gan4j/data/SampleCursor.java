@@ -1,6 +1,10 @@
 package org.gan4j.data;
 
-/** One pass over a {@link GanDataSource}, sample by sample. */
+/**
+ * One pass over a {@link GanDataSource}, sample by sample.
+ *
+ * @since 0.1.0
+ */
 public interface SampleCursor {
 
     /**

@@ -7,6 +7,8 @@ import org.gan4j.Shape;
  * Applies an {@link Activation} element-wise.
  *
  * @param activation the function
+ *
+ * @since 0.1.0
  */
 public record ActivationLayer(Activation activation) implements LayerSpec {
     /**

@@ -10,6 +10,8 @@ import org.gan4j.Shape;
  *
  * @param epsilon  added to the variance, default 1e-5
  * @param momentum the running-average weight of each new batch, default 0.1
+ *
+ * @since 0.1.0
  */
 public record BatchNorm(double epsilon, double momentum) implements LayerSpec {
     /** PyTorch's defaults: ε = 1e-5, momentum 0.1. */

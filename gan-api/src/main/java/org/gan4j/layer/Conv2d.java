@@ -12,6 +12,8 @@ import org.gan4j.Shape;
  * @param padding the zero padding on each side
  * @param bias         whether a bias per output channel is added
  * @param spectralNorm whether the kernel is spectrally normalized ({@link WeightedLayer#spectralNorm()})
+ *
+ * @since 0.1.0
  */
 public record Conv2d(int filters, int kernel, int stride, int padding, boolean bias, boolean spectralNorm)
         implements WeightedLayer {

@@ -8,6 +8,8 @@ import org.gan4j.Shape;
  * @param units the output size
  * @param bias         whether the layer adds a bias b (drop it before batch norm)
  * @param spectralNorm whether W is spectrally normalized ({@link WeightedLayer#spectralNorm()})
+ *
+ * @since 0.1.0
  */
 public record Dense(int units, boolean bias, boolean spectralNorm) implements WeightedLayer {
     /**

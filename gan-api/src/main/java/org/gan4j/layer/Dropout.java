@@ -7,6 +7,8 @@ import org.gan4j.Shape;
  * scaled by 1/(1 − rate); at inference the layer is the identity.
  *
  * @param rate the probability of dropping a value, in [0, 1)
+ *
+ * @since 0.1.0
  */
 public record Dropout(double rate) implements LayerSpec {
     /**

@@ -11,6 +11,8 @@ import org.gan4j.Shape;
  *
  * @param epsilon added to the variance, default 1e-5
  * @param affine  whether a learned γ and β per channel follow, default false
+ *
+ * @since 0.1.0
  */
 public record InstanceNorm(double epsilon, boolean affine) implements LayerSpec {
     /** PyTorch's {@code InstanceNorm2d} defaults: ε = 1e-5, no affine part. */

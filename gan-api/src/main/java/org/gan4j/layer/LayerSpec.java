@@ -5,6 +5,8 @@ import org.gan4j.Shape;
 /**
  * One layer of a {@link org.gan4j.Generator} or {@link org.gan4j.Discriminator}: an immutable description
  * that knows its output shape; the backend turns it into graph operations.
+ *
+ * @since 0.1.0
  */
 public sealed interface LayerSpec permits WeightedLayer, BatchNorm, InstanceNorm, Dropout, Reshape, Flatten, ActivationLayer, Residual {
 

@@ -6,6 +6,8 @@ import org.gan4j.Shape;
  * Reshapes each sample to a target shape with the same number of values (row-major order).
  *
  * @param target the shape of one output sample
+ *
+ * @since 0.1.0
  */
 public record Reshape(Shape target) implements LayerSpec {
     /**

@@ -11,6 +11,8 @@ import org.gan4j.Shape;
  * → ReLU → conv 3×3 → norm ({@link #block(int)}).
  *
  * @param layers the layers of f, first to last, at least one
+ *
+ * @since 0.1.0
  */
 public record Residual(List<LayerSpec> layers) implements LayerSpec {
     /**

@@ -3,6 +3,8 @@ package org.gan4j.layer;
 /**
  * A layer with a weight matrix or kernel W (dense, convolution, transposed convolution): the layers a bias can be
  * dropped from and spectral normalization can be applied to.
+ *
+ * @since 0.1.0
  */
 public sealed interface WeightedLayer extends LayerSpec permits Dense, Conv2d, Deconv2d {
     /** @return whether the layer adds a bias */

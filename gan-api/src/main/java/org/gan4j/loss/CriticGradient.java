@@ -7,6 +7,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
  *
  * @param scores        D(x), [batch, 1]
  * @param inputGradient ∂D(x_i)/∂x_i, [batch, sample shape...]
+ *
+ * @since 0.1.0
  */
 public record CriticGradient(SDVariable scores, SDVariable inputGradient) {
 }

@@ -7,6 +7,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * A regulariser added to the discriminator's loss that needs the discriminator itself, not only its scores: a
  * gradient penalty, R1. Like a {@link GanLoss} it only adds operations to the graph it is given and keeps no state;
  * any penalty composes with any loss.
+ *
+ * @since 0.1.0
  */
 public interface DiscriminatorPenalty {
 

@@ -10,6 +10,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * <p>Implementations are pure graph builders: they add operations to the graph they are given (inside their own
  * name scope), keep no state, and never create optimizers or run steps. The backend calls them once per graph it
  * builds, not once per step.
+ *
+ * @since 0.1.0
  */
 public interface GanLoss {
 

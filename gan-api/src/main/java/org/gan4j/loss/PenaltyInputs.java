@@ -2,7 +2,11 @@ package org.gan4j.loss;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 
-/** What a {@link DiscriminatorPenalty} can use: both batches, per-sample random weights, and the critic. */
+/**
+ * What a {@link DiscriminatorPenalty} can use: both batches, per-sample random weights, and the critic.
+ *
+ * @since 0.1.0
+ */
 public interface PenaltyInputs {
 
     /** @return the shape of one sample */

@@ -15,6 +15,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * <p>Implementations are pure graph builders, like {@link GanLoss}: they add operations to the graph they are given
  * and keep no state; a learned parameter (a learned variance) is created through the {@link GraphContext}, which
  * trains it with the decoder.
+ *
+ * @since 0.1.0
  */
 public interface ReconstructionLikelihood {
 

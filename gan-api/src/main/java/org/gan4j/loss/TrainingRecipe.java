@@ -10,6 +10,8 @@ import org.gan4j.optim.OptimizerSpec;
 /**
  * The settings a loss's paper trains with (critic steps, optimizers, penalties, constraints). The trainer uses them
  * for every setting the user leaves unset, so asking for a loss without options gives its paper's recipe.
+ *
+ * @since 0.1.0
  */
 public final class TrainingRecipe {
     private static final TrainingRecipe NONE = builder().build();

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A network that maps images to features (for FID, KID, precision/recall) and class logits (for the Inception Score):
  * InceptionV3 for natural images, or a classifier trained on the data set at hand.
+ *
+ * @since 0.1.0
  */
 public interface FeatureExtractor {
 

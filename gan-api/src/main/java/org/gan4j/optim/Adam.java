@@ -8,6 +8,8 @@ package org.gan4j.optim;
  * @param beta2        second-moment decay in [0, 1)
  * @param epsilon      added to the denominator, &gt; 0
  * @param schedule     how the learning rate changes over the run
+ *
+ * @since 0.1.0
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon, LearningRateSchedule schedule)
         implements OptimizerSpec {

@@ -1,6 +1,10 @@
 package org.gan4j.optim;
 
-/** How an optimizer's learning rate changes over a training run. */
+/**
+ * How an optimizer's learning rate changes over a training run.
+ *
+ * @since 0.1.0
+ */
 public sealed interface LearningRateSchedule {
 
     /** The same learning rate throughout. */

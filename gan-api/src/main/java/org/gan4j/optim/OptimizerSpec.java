@@ -2,6 +2,8 @@ package org.gan4j.optim;
 
 /**
  * An optimizer for one network. Each network of a GAN gets its own optimizer and its own optimizer state.
+ *
+ * @since 0.1.0
  */
 public sealed interface OptimizerSpec permits Adam, RmsProp, Sgd {
 

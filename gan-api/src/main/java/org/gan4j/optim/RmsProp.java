@@ -7,6 +7,8 @@ package org.gan4j.optim;
  * @param decay        ρ in [0, 1)
  * @param epsilon      added under the square root, &gt; 0
  * @param schedule     how the learning rate changes over the run
+ *
+ * @since 0.1.0
  */
 public record RmsProp(double learningRate, double decay, double epsilon, LearningRateSchedule schedule)
         implements OptimizerSpec {

@@ -5,6 +5,8 @@ package org.gan4j.optim;
  *
  * @param learningRate step size, &gt; 0
  * @param schedule     how the learning rate changes over the run
+ *
+ * @since 0.1.0
  */
 public record Sgd(double learningRate, LearningRateSchedule schedule) implements OptimizerSpec {
     /**

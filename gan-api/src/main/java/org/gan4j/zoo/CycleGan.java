@@ -20,6 +20,8 @@ import org.gan4j.Translator;
  * </ul>
  * The paper pads with reflection, these networks with zeros; the paper's 256×256 settings are f = 64, 9 blocks and a
  * deeper PatchGAN. Train with {@code CycleGanTrainer}: least-squares loss, Adam(2e-4, β1 = 0.5).
+ *
+ * @since 0.1.0
  */
 public final class CycleGan {
     private static final ParameterInit INIT = ParameterInit.normal(0.02);

@@ -14,6 +14,8 @@ import org.gan4j.LatentSpace;
  *       flatten 6272 → dense 1 (logit).</li>
  * </ul>
  * Train with Adam(2e-4, β1 = 0.5, β2 = 0.999) for both networks and the non-saturating loss, batch 64.
+ *
+ * @since 0.1.0
  */
 public final class Dcgan {
     /** The latent size. */

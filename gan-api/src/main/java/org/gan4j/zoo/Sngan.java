@@ -17,6 +17,8 @@ import org.gan4j.LatentSpace;
  * </ul>
  * Train with the hinge loss and Adam(2e-4, β1 = 0.5, β2 = 0.999) for both networks, one D step per G step (the
  * paper's setting C), batch 64.
+ *
+ * @since 0.1.0
  */
 public final class Sngan {
     private Sngan() {

@@ -15,6 +15,8 @@ import org.gan4j.LatentSpace;
  *       deconv 64→1 (k4 s2 p1).</li>
  * </ul>
  * Train on images in [0, 1] with the default Bernoulli likelihood and Adam(1e-3).
+ *
+ * @since 0.1.0
  */
 public final class Vae {
     private Vae() {

@@ -9,6 +9,8 @@ import org.gan4j.optim.OptimizerSpec;
  * adversarial loss and the optimizer of each side.
  *
  * @param <B> the concrete builder, returned by every setter
+ *
+ * @since 0.1.0
  */
 public abstract class AdversarialTrainerBuilder<B extends AdversarialTrainerBuilder<B>> extends TrainerBuilder<B> {
     private GanLoss loss;

@@ -12,6 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * What produced a run: gan4j's version and commit (written into the jar at build time; "unknown" when the classes
  * were not built by gan4j's Maven build, and the commit marked "-dirty" when the working tree had changes) and the
  * ND4J version on the classpath. Run records ({@code run.json}, reports, summaries) quote {@link #versions()}.
+ *
+ * @since 0.1.0
  */
 public final class BuildInfo {
     private static final String UNKNOWN = "unknown";

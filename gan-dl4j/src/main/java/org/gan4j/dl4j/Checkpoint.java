@@ -39,6 +39,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * manifest, the format version and every digest before it returns, so a truncated, corrupted or foreign archive is
  * refused with a message and nothing is loaded partially. Checkpoints are written atomically (temporary file, then
  * rename) by the trainer; see {@link TrainerBuilder#checkpoints(Path, int, int)}.
+ *
+ * @since 0.1.0
  */
 public final class Checkpoint {
     /** The manifest entry. */

@@ -40,6 +40,8 @@ import org.gan4j.optim.OptimizerSpec;
  * }</pre>
  *
  * A trainer is immutable and reusable: every {@code fit()} starts from fresh weights drawn from the seed.
+ *
+ * @since 0.1.0
  */
 public final class CycleGanTrainer {
     final Translator xToY;

@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Variational to Deterministic Autoencoders", ICLR 2020, §4; the aggregate posterior a VAE actually decodes well
  * rarely fills N(0, I), so prior draws land in holes and decode to blends). Made by
  * {@link VaeModel#exPostSampler(INDArray, int, long)}; calls are serialised.
+ *
+ * @since 0.1.0
  */
 public final class ExPostSampler implements GeneratorSampler {
     private final VaeModel model;

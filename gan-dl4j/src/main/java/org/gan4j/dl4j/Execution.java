@@ -4,6 +4,8 @@ package org.gan4j.dl4j;
  * How training graphs are built and run. Set per trainer ({@link TrainerBuilder#execution(Execution)}); the default
  * comes from the system property {@value #PROPERTY} ({@code compiled} or {@code samediff}), read once when a builder
  * is created. Inference graphs and saved models hold stock SameDiff operations under either strategy.
+ *
+ * @since 0.1.0
  */
 public enum Execution {
     /**

@@ -38,6 +38,8 @@ import org.gan4j.optim.OptimizerSpec;
  *
  * A trainer is immutable and reusable: every {@code fit()} starts from fresh weights and optimizer state drawn from
  * the seed, so two fits of one trainer give the same result (same machine and thread count).
+ *
+ * @since 0.1.0
  */
 public final class GanTrainer {
     /** Default optimizer of the generators and discriminators of every trainer: Adam(2e-4, β1 = 0.5, β2 = 0.999). */

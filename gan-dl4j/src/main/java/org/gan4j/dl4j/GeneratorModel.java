@@ -33,6 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * bytes to native deserialisation; only an archive without them (a custom graph network, or one written by format 1)
  * is loaded from the SameDiff file, which should then come from a trusted source. Sampling calls are serialised, so
  * one model can be shared between threads.
+ *
+ * @since 0.1.0
  */
 public final class GeneratorModel implements GeneratorSampler {
     /** The placeholder holding latent vectors. */

@@ -1,6 +1,10 @@
 package org.gan4j.dl4j;
 
-/** The interface an exported generator's ONNX model presents. */
+/**
+ * The interface an exported generator's ONNX model presents.
+ *
+ * @since 0.1.0
+ */
 public enum OnnxForm {
     /**
      * gan4j's own: input {@code z} float32 [n, latent size], for a conditional generator {@code label} float32

@@ -6,6 +6,8 @@ import org.gan4j.dl4j.internal.exec.OpProfile;
  * Per-op timings of compiled training phases, for benchmarks: on when the JVM runs with {@value #PROPERTY}{@code =true}
  * (read once, when gan4j is loaded); every op of an execution plan and the phases' sections (update, norm, statistics)
  * are timed, at some cost to speed.
+ *
+ * @since 0.1.0
  */
 public final class Profiling {
     /** The system property that turns profiling on. */

@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The result of {@link CycleGanTrainer#fit()}: both translators with the trained weights and the history of every
  * step.
+ *
+ * @since 0.1.0
  */
 public final class TrainedCycleGan {
     private final TranslatorModel xToY;

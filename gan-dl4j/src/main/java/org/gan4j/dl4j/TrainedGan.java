@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import org.gan4j.LossHistory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The result of {@link GanTrainer#fit()}: the trained generator and the loss history. */
+/**
+ * The result of {@link GanTrainer#fit()}: the trained generator and the loss history.
+ *
+ * @since 0.1.0
+ */
 public final class TrainedGan {
     private final GeneratorModel generator;
     private final LossHistory history;

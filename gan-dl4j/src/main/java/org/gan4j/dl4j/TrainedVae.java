@@ -5,7 +5,11 @@ import org.gan4j.LossHistory;
 import org.gan4j.VaeStepResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The result of {@link VaeTrainer#fit()}: the trained model (averaged weights when an EMA was kept) and the history. */
+/**
+ * The result of {@link VaeTrainer#fit()}: the trained model (averaged weights when an EMA was kept) and the history.
+ *
+ * @since 0.1.0
+ */
 public final class TrainedVae {
     private final VaeModel model;
     private final LossHistory history;

@@ -14,6 +14,8 @@ import org.gan4j.TrainingListener;
  * {@link #settings(List)} from its {@code build()}.
  *
  * @param <B> the concrete builder, returned by every setter
+ *
+ * @since 0.1.0
  */
 public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
     private final String trainer;

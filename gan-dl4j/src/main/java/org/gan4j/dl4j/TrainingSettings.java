@@ -11,6 +11,8 @@ import org.gan4j.TrainingListener;
 /**
  * The settings every trainer shares, whatever the model family: batch size, length (steps or epochs), seed,
  * checkpoints, rollback on divergence, weight averaging and listeners. Built by {@link TrainerBuilder}; immutable.
+ *
+ * @since 0.1.0
  */
 public final class TrainingSettings {
     /**

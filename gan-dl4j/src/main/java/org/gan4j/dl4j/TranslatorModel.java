@@ -22,6 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@value #GRAPH_ENTRY} (a plain SameDiff file), {@value #META_ENTRY} (shapes, format version) and, for a translator
  * built from layers, its spec and arrays; {@link #load(Path)} rebuilds it from those, checked in Java (see
  * {@link GeneratorModel} for the trust model). Calls are serialised, so one model can be shared between threads.
+ *
+ * @since 0.1.0
  */
 public final class TranslatorModel implements ImageTranslator {
     /** The placeholder holding input images. */

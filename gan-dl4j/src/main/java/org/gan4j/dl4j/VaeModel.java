@@ -33,6 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>As a {@link GeneratorSampler} it decodes draws from the prior N(0, I). {@link #save(Path)} writes one zip archive
  * holding {@value #GRAPH_ENTRY} (a plain SameDiff file any SameDiff program can run) and {@value #META_ENTRY};
  * {@link #load(Path)} reads it back. Calls are serialised, so one model can be shared between threads.
+ *
+ * @since 0.1.0
  */
 public final class VaeModel implements GeneratorSampler {
     /** The archive entry holding the SameDiff graph. */

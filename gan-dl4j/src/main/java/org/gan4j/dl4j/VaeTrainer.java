@@ -41,6 +41,8 @@ import org.gan4j.optim.OptimizerSpec;
  * }</pre>
  *
  * A trainer is immutable and reusable: every {@code fit()} starts from fresh weights drawn from the seed.
+ *
+ * @since 0.1.0
  */
 public final class VaeTrainer {
     /** The default optimizer of both networks: Adam(1e-3, 0.9, 0.999), Kingma and Ba's defaults. */

@@ -14,6 +14,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * </ul>
  * The discriminator stops pushing scores beyond the margin 1. Usually combined with spectral normalisation or a
  * gradient penalty; no recipe.
+ *
+ * @since 0.1.0
  */
 public final class HingeLoss implements GanLoss {
 

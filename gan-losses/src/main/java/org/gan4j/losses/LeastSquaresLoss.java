@@ -17,6 +17,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *
  * <p>CycleGAN (Zhu et al., ICCV 2017) uses the same discriminator half but the generator half without the ½,
  * L_G = mean (s_fake − 1)², against which its cycle weight λ = 10 is set: {@link #cycleGan()}.
+ *
+ * @since 0.1.0
  */
 public final class LeastSquaresLoss implements GanLoss {
     private final double generatorScale;

@@ -17,6 +17,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * own test value −4.82408 adds the constant −softplus(−1) = −0.31326, which gan4j leaves out. The generator's gradient vanishes when D rejects its samples
  * confidently, which is why {@link NonSaturatingLoss} is the usual choice; use this loss to reproduce the paper or to
  * study saturation. One-sided label smoothing as in {@link NonSaturatingLoss#withRealLabel(double)}.
+ *
+ * @since 0.1.0
  */
 public final class MinimaxLoss implements GanLoss {
     private final double realLabel;

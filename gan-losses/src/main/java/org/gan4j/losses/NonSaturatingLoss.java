@@ -20,6 +20,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@link #withRealLabel(double)} labels real samples t &lt; 1 in L_D, which becomes
  * mean[t·softplus(−s_real) + (1 − t)·softplus(s_real)] + mean softplus(s_fake). TF-GAN's {@code label_smoothing = a}
  * is t = 1 − a/2 (its default a = 0.25 is t = 0.875). Default t = 1 (no smoothing).
+ *
+ * @since 0.1.0
  */
 public final class NonSaturatingLoss implements GanLoss {
     private final double realLabel;

@@ -9,6 +9,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * <p>softplus(x) = log(1 + eˣ) is computed as ½(x + |x|) + log1p(e^−|x|): it never overflows (ND4J's own softplus
  * computes log(1 + eˣ) directly, which is infinite in float32 above x ≈ 88), and its gradient is σ(x) everywhere,
  * including σ(0) = ½ at the origin.
+ *
+ * @since 0.1.0
  */
 public final class StableLogits {
     private StableLogits() {

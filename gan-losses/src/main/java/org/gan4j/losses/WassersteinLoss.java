@@ -25,6 +25,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *       see {@link GradientPenalty}.</li>
  * </ul>
  * Settings given to the trainer override the recipe.
+ *
+ * @since 0.1.0
  */
 public final class WassersteinLoss implements GanLoss {
     private final TrainingRecipe recipe;

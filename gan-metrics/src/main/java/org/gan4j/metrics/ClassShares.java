@@ -19,6 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param reference       q, the reference fraction of each class
  * @param totalVariation  ½ Σ |p − q|, in [0, 1]
  * @param classesCovered  the classes with p_c ≥ ½·q_c
+ *
+ * @since 0.1.0
  */
 public record ClassShares(double[] shares, double[] reference, double totalVariation, int classesCovered) {
 

@@ -33,6 +33,8 @@ import org.nd4j.weightinit.impl.XavierInitScheme;
  * 64-dimensional <em>features</em>) → dense 64→10 (the <em>logits</em>). Trained by {@link #train} (Adam 1e-3) on the
  * 60,000 training images; its accuracy on the 10,000 test images is stated in docs/metrics.md. Figures computed with
  * it compare models on Fashion-MNIST; they are not comparable to Inception-based figures. Calls are serialised.
+ *
+ * @since 0.1.0
  */
 public final class FashionMnistClassifier implements FeatureExtractor {
     /** The bundled model resource. */

@@ -17,6 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     .listener(new FeatureMetricsListener(FashionMnistClassifier.bundled(),
  *             FashionMnist.bundledTestImages().toArray(), 500, 2000))
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class FeatureMetricsListener implements TrainingListener {
     /** The name under which FID values are recorded. */

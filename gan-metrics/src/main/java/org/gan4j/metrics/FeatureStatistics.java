@@ -12,6 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * update (mean, and co-moment M = Σ (x − μ)(x − μ)ᵀ), so the result does not depend on how the samples are split
  * into batches, up to rounding. The covariance is the unbiased one, M/(n − 1), as numpy's {@code np.cov} and
  * pytorch-fid use. Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class FeatureStatistics {
     private final int dimension;

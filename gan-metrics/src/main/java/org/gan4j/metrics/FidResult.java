@@ -14,6 +14,8 @@ package org.gan4j.metrics;
  * @param rankDeficient           true when a set has no more samples than dimensions (its covariance is singular)
  * @param clampedEigenvalues      negative eigenvalues set to 0 in the two symmetric square roots
  * @param largestClampedMagnitude the largest |λ| among them (0 when none)
+ *
+ * @since 0.1.0
  */
 public record FidResult(double fid, double meanTerm, double traceSigma1, double traceSigma2, double traceCovMean,
                         long count1, long count2, int dimension, boolean rankDeficient, int clampedEigenvalues,

@@ -20,6 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       permutation; pass that permutation to reproduce its figures, or a seed for gan4j's own seeded shuffle).</li>
  * </ul>
  * StudioGAN reports the sample standard deviation (ddof 1) instead; multiply by √(k/(k − 1)) to compare.
+ *
+ * @since 0.1.0
  */
 public final class InceptionScore {
     /** The usual number of splits. */

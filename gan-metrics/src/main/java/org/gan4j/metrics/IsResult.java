@@ -6,6 +6,8 @@ package org.gan4j.metrics;
  * @param mean        the mean of the split scores
  * @param std         their population standard deviation
  * @param splitScores exp(mean KL(p(y|x) ‖ p(y))) of each split
+ *
+ * @since 0.1.0
  */
 public record IsResult(double mean, double std, double[] splitScores) {
 }

@@ -14,6 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * kernel k(x, y) = (x·y/d + 1)³; the result is the mean and population standard deviation over the subsets. Unbiased,
  * so it can be slightly negative for identical distributions, and usable with fewer samples than FID needs.
  * Subsets are drawn by gan4j's seeded sampler (not numpy's sequence), in float64.
+ *
+ * @since 0.1.0
  */
 public final class KernelInceptionDistance {
     /** torch-fidelity's number of subsets. */

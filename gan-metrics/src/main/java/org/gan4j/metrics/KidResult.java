@@ -7,6 +7,8 @@ package org.gan4j.metrics;
  * @param std        their population standard deviation
  * @param subsets    the number of subsets
  * @param subsetSize the samples drawn from each set per subset
+ *
+ * @since 0.1.0
  */
 public record KidResult(double mean, double std, int subsets, int subsetSize) {
 }

@@ -19,6 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param mean   the mean variance of the Laplacian over the images and channels
  * @param std    the standard deviation of the per-image, per-channel variances
  * @param images the number of images
+ *
+ * @since 0.1.0
  */
 public record LaplacianSharpness(double mean, double std, int images) {
 

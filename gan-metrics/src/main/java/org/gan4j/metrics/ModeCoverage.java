@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param modesCovered       the number of covered modes
  * @param highQualityFraction the fraction of samples within 3σ of a mode
  * @param samplesPerMode     high-quality samples per mode
+ *
+ * @since 0.1.0
  */
 public record ModeCoverage(int modesCovered, double highQualityFraction, int[] samplesPerMode) {
 

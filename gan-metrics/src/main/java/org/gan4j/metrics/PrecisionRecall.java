@@ -16,6 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param precision the fraction of generated samples within the real manifold
  * @param recall    the fraction of real samples within the generated manifold
  * @param k         the neighbour used for the radii
+ *
+ * @since 0.1.0
  */
 public record PrecisionRecall(double precision, double recall, int k) {
     private static final int BLOCK = 1024;

@@ -31,6 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * PenaltyEvaluator.Result r = PenaltyEvaluator.evaluate(new GradientPenalty(1.0), critic, w, real, fake, alpha);
  * r.value();   // 9.0: the gradient of D(x) = 2·Σx has norm 4, and (4 − 1)² = 9
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class PenaltyEvaluator {
     private static final String REAL = "real";

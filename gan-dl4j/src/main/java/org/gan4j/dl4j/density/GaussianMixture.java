@@ -18,6 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * singular components, as scikit-learn's {@code reg_covar}) until the mean log-likelihood improves by less than
  * 10⁻⁶ or 500 iterations. Fitted to a VAE's posterior means, it is the "ex-post density" that replaces the prior
  * N(0, I) for sampling (Ghosh et al., "From Variational to Deterministic Autoencoders", ICLR 2020: 10 components).
+ *
+ * @since 0.1.0
  */
 public final class GaussianMixture {
     static final double REGULARISATION = 1e-6;

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes files so that readers never see a half-written one: the content goes to a temporary file in the same
  * directory, which is then renamed over the target in one atomic step. A failure leaves the previous file intact.
+ *
+ * @since 0.1.0
  */
 public final class AtomicFiles {
     private AtomicFiles() {

@@ -16,6 +16,8 @@ import java.util.zip.ZipFile;
  * ({@link java.util.zip.ZipFile} alone checks neither for deflated entries). A zip bomb
  * (a small archive that inflates to gigabytes) is refused before its data is inflated, and an entry that inflates to
  * more than it declares is refused at the first byte over.
+ *
+ * @since 0.1.0
  */
 public final class BoundedZip {
     private BoundedZip() {

@@ -26,6 +26,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * @param metaEntry  the name of the properties entry
  * @param graphEntry the name of the graph entry
  * @param format     the newest format version, written; every version from 1 up to it is read
+ *
+ * @since 0.1.0
  */
 public record ModelArchive(String kind, String metaEntry, String graphEntry, int format) {
     /** The entry holding the network spec as JSON. */

@@ -17,6 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * bits, and the data exactly count × item size bytes long. A file that fails any check is refused with an
  * {@link IllegalArgumentException} naming the entry; no bytes reach native code unchecked. Specification:
  * <a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html">numpy.lib.format</a>.
+ *
+ * @since 0.1.0
  */
 public final class NpyFormat {
     /** The most elements one array may hold (a Java array's limit). */

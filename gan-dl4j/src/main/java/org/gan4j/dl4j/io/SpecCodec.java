@@ -19,6 +19,8 @@ import org.gan4j.losses.vae.GaussianLikelihood;
  * SameDiff file: written from a built {@link Generator}, {@link Translator} or {@link Encoder} (layers only; a custom
  * graph has no JSON form) and read back through the builders, so a file can only describe a network the builders
  * accept. Every read names the path of what is missing or malformed.
+ *
+ * @since 0.1.0
  */
 public final class SpecCodec {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

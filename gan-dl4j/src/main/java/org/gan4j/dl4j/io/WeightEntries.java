@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A network's arrays as archive entries: trainable parameters as {@code weights/params/<name>.npy}, non-trainable state
  * (batch-norm statistics) as {@code weights/state/<name>.npy}, written and read with {@link NpyFormat}.
+ *
+ * @since 0.1.0
  */
 public final class WeightEntries {
     private static final String PARAMS = "weights/params/";

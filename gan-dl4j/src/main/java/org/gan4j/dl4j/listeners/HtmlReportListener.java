@@ -24,6 +24,8 @@ import org.gan4j.dl4j.io.AtomicFiles;
  * preview} grid, all as embedded PNG pictures drawn with XChart), and a JSON record of
  * the run, {@code run.json} (configuration with seed, versions, the metric protocol, step counts, final losses and
  * the last value of every metric), every N steps and when training ends. Both files are written atomically.
+ *
+ * @since 0.1.0
  */
 public final class HtmlReportListener implements TrainingListener {
     private static final int GRID = 64;

@@ -13,6 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Lays out a batch of images [n, channels (1 or 3), height, width] with values in [-1, 1] as one picture, row by row,
  * with a one-pixel gap, and writes it as PNG atomically.
+ *
+ * @since 0.1.0
  */
 public final class ImageGrid {
     private ImageGrid() {

@@ -14,6 +14,8 @@ import org.gan4j.TrainingView;
  * A console progress bar (the maintained {@code me.tongfei:progressbar} library): steps done of the total, percent,
  * steps per second, elapsed time and ETA, with the epoch and the latest losses beside it. Off unless added as a
  * listener; prints to standard error by default.
+ *
+ * @since 0.1.0
  */
 public final class ProgressBarListener implements TrainingListener {
     private final PrintStream out;

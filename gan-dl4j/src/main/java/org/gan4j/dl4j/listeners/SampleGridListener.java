@@ -12,6 +12,8 @@ import org.gan4j.TrainingView;
  * fixed latent batch, a CycleGAN's translation grid (rows of x, G(x), F(G(x)), y, F(y), G(F(y)) for fixed images),
  * from the same inputs every time so that grids from different steps compare. Writes nothing for models whose
  * outputs are not images ([channels 1 or 3, height, width]).
+ *
+ * @since 0.1.0
  */
 public final class SampleGridListener implements TrainingListener {
     private final Path directory;

@@ -24,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * r.discriminatorLoss();                  // 5.83387...
  * r.discriminatorGradientWrtFake()[0];    // ∂L_D/∂s_fake[0]
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class LossEvaluator {
     private static final String REAL = "real";

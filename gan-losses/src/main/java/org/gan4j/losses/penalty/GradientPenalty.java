@@ -13,6 +13,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * The norm is taken per sample over all non-batch dimensions, as √(Σ g² + ε) with ε = 1e-10 (TF-GAN's), then
  * averaged over the batch. Default λ = 10. The critic's input gradient is built from forward operations, so the
  * penalty's gradient with respect to the critic's weights is exact; a critic with batch norm is refused.
+ *
+ * @since 0.1.0
  */
 public final class GradientPenalty implements DiscriminatorPenalty {
     /** ε inside the square root of the norm. */

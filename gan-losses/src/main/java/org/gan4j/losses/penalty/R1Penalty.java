@@ -11,6 +11,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * The R1 penalty (Mescheder, Geiger and Nowozin, "Which Training Methods for GANs do actually Converge?", ICML 2018):
  * (γ/2)·mean_i ‖∇x D(x_i)‖₂² on real samples only, pulling the discriminator's gradient to zero on the data.
  * StyleGAN uses γ = 10 on FFHQ; small images often need less. Composes with any loss (usually non-saturating).
+ *
+ * @since 0.1.0
  */
 public final class R1Penalty implements DiscriminatorPenalty {
     private final double gamma;

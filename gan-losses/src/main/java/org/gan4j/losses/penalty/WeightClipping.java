@@ -8,6 +8,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Weight clipping (Arjovsky, Chintala and Bottou, "Wasserstein GAN", ICML 2017): after every critic update, every
  * critic weight w becomes clip(w, −c, c), a crude way to keep the critic K-Lipschitz. Default c = 0.01.
+ *
+ * @since 0.1.0
  */
 public final class WeightClipping implements WeightConstraint {
     private final double c;

@@ -15,6 +15,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * the negative binary cross-entropy with logits, with the stable softplus of {@link StableLogits}. Grey values in
  * (0, 1) are taken as probabilities (the "continuous Bernoulli" correction of Loaiza-Ganem and Cunningham, NeurIPS
  * 2019, is not applied: this is the likelihood every VAE baseline reports). The decoded image is σ(l).
+ *
+ * @since 0.1.0
  */
 public final class BernoulliLikelihood implements ReconstructionLikelihood {
 

@@ -10,6 +10,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *   KL = ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²)
  * </pre>
  * from μ and log σ², per sample.
+ *
+ * @since 0.1.0
  */
 public final class GaussianKl {
     private GaussianKl() {

@@ -15,6 +15,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * with the decoder ({@link #learned()}: the parameter log σ², starting at 0), which calibrates the balance between
  * reconstruction and KL to the data (Rybkin, Daniilidis and Levine, "Simple and Effective VAE Training with
  * Calibrated Decoders", ICML 2021, the "σ-VAE"). The decoded sample is μ.
+ *
+ * @since 0.1.0
  */
 public final class GaussianLikelihood implements ReconstructionLikelihood {
     /** The name of the learned log-variance parameter, within the decoder. */

@@ -14,6 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Each output row y reads the source at s = max((y + ½)·h/H − ½, 0), blending rows ⌊s⌋ and min(⌊s⌋+1, h−1) with
  * weights 1−(s−⌊s⌋) and s−⌊s⌋; columns likewise. The interpolation is separable, so the batch is resized as two
  * matrix products, out = R_H · x · R_Wᵀ, with the interpolation matrices R_H [H, h] and R_W [W, w].
+ *
+ * @since 0.1.0
  */
 public final class BilinearResize {
     private final int height;

@@ -38,6 +38,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *     FidResult fid = FrechetDistance.between(inception.features(real), inception.features(fake));
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class OnnxFeatureExtractor implements FeatureExtractor, AutoCloseable {
     /** The output name for features that the export script in docs/metrics.md writes. */
