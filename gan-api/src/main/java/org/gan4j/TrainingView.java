@@ -31,8 +31,11 @@ public interface TrainingView {
      */
     void recordMetric(String name, double value);
 
-    /** @return a description of the run's configuration (networks, loss, optimizers, batch size, seed), for reports */
-    String configuration();
+    /**
+     * @return the run's configuration by name, in a stable order (family, loss, optimizers, networks, then batch size,
+     *         length, seed, EMA, time limit), for reports and run records; unmodifiable
+     */
+    java.util.Map<String, String> configuration();
 
     /**
      * Images of the model as it is now, from the same inputs at every call with the same seed, so that pictures of

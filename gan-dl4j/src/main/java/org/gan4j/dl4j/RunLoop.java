@@ -376,10 +376,10 @@ final class RunLoop<S, F extends ModelFamily<S>> implements TrainingView {
     }
 
     @Override
-    public String configuration() {
-        StringBuilder s = new StringBuilder();
-        familyConfiguration.forEach((name, value) -> s.append(name).append('=').append(value).append(", "));
-        return s.append(settings).toString();
+    public Map<String, String> configuration() {
+        Map<String, String> c = new LinkedHashMap<>(familyConfiguration);
+        c.putAll(settings.entries());
+        return java.util.Collections.unmodifiableMap(c);
     }
 
     @Override

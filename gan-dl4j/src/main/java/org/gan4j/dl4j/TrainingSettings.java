@@ -138,10 +138,25 @@ public final class TrainingSettings {
         return "batchSize=" + batchSize + ", seed=" + seed + (ema == null ? "" : ", ema=" + ema.decay() + "@" + ema.start());
     }
 
+    /** @return the settings by name: batchSize, epochs or steps, seed, and ema and timeLimit when set */
+    java.util.Map<String, String> entries() {
+        java.util.Map<String, String> e = new java.util.LinkedHashMap<>();
+        e.put("batchSize", String.valueOf(batchSize));
+        e.put(epochs > 0 ? "epochs" : "steps", String.valueOf(epochs > 0 ? epochs : steps));
+        e.put("seed", String.valueOf(seed));
+        if (ema != null) {
+            e.put("ema", ema.decay() + "@" + ema.start());
+        }
+        if (timeLimit != null) {
+            e.put("timeLimit", String.valueOf(timeLimit));
+        }
+        return e;
+    }
+
     @Override
     public String toString() {
-        return "batchSize=" + batchSize + (epochs > 0 ? ", epochs=" + epochs : ", steps=" + steps) + ", seed=" + seed
-                + (ema == null ? "" : ", ema=" + ema.decay() + "@" + ema.start())
-                + (timeLimit == null ? "" : ", timeLimit=" + timeLimit);
+        StringBuilder s = new StringBuilder();
+        entries().forEach((name, value) -> s.append(s.length() == 0 ? "" : ", ").append(name).append('=').append(value));
+        return s.toString();
     }
 }

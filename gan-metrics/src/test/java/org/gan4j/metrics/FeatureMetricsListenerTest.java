@@ -121,8 +121,8 @@ class FeatureMetricsListenerTest {
         }
 
         @Override
-        public String configuration() {
-            return "stub";
+        public Map<String, String> configuration() {
+            return Map.of("family", "stub");
         }
 
         @Override

@@ -2,13 +2,12 @@ package org.gan4j.dl4j.listeners;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.common.html.HtmlEscapers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.gan4j.LossHistory;
@@ -16,14 +15,18 @@ import org.gan4j.MetricPoint;
 import org.gan4j.StepResult;
 import org.gan4j.TrainingListener;
 import org.gan4j.TrainingView;
+import org.gan4j.dl4j.BuildInfo;
 import org.gan4j.dl4j.io.AtomicFiles;
 
 /**
- * Writes a single-file training report, {@code report.html} (loss curves, the curves of the steps' named terms when
- * the model reports any, one curve per recorded metric and the latest {@link TrainingView#preview(int, int, long)
- * preview} grid, all as embedded PNG pictures drawn with XChart), and a JSON record of
- * the run, {@code run.json} (configuration with seed, versions, the metric protocol, step counts, final losses and
- * the last value of every metric), every N steps and when training ends. Both files are written atomically.
+ * Writes a single-file training report, {@code report.html}, and a JSON record of the run, {@code run.json}, every N
+ * steps and when training ends, both atomically. The report shows the final metrics and losses in a table; the loss
+ * curves (smoothed, the raw values faint behind) and the curves of the steps' named terms when the model reports any;
+ * one curve per recorded metric (IS, FID, KID, precision/recall when a metrics listener runs); a strip of
+ * {@link TrainingView#preview(int, int, long) preview} grids from the report's writes (at most 8, spanning the run)
+ * and the newest grid; the versions and commit; the configuration as a table. Pictures are embedded PNGs drawn with
+ * XChart. The record holds the configuration by name, versions, the metric protocol, step counts, final losses and
+ * the last value of every metric. One listener serves one fit at a time.
  *
  * @since 0.1.0
  */
@@ -34,6 +37,7 @@ public final class HtmlReportListener implements TrainingListener {
     private final int every;
     private final String metricProtocol;
     private final long startNanos = System.nanoTime();
+    private final SampleProgression progression = new SampleProgression();
 
     /**
      * @param directory      where report.html and run.json go
@@ -68,37 +72,12 @@ public final class HtmlReportListener implements TrainingListener {
             metrics.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
         }
         Map<String, Object> record = record(view, history, metrics);
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>gan4j training report</title>")
-                .append("<style>body{font-family:sans-serif;max-width:860px;margin:auto}td{padding:2px 10px}</style>")
-                .append("</head><body>\n<h1>Training report</h1>\n<table>");
-        row(html, "step", view.step() + " of " + view.totalSteps());
-        row(html, "epoch", String.valueOf(view.epoch()));
-        row(html, "configuration", view.configuration());
-        row(html, "metric protocol", metricProtocol);
-        row(html, "versions", String.valueOf(record.get("versions")));
-        if (!history.steps().isEmpty()) {
-            StepResult last = history.steps().get(history.size() - 1);
-            row(html, "final losses", last.hasDiscriminator()
-                    ? String.format("D %.6f, G %.6f", last.discriminatorLoss(), last.generatorLoss())
-                    : String.format("%.6f", last.generatorLoss()));
-        }
-        html.append("</table>\n<h2>Losses</h2>\n");
-        image(html, "losses", ReportCharts.losses(history.steps()));
-        if (!history.steps().isEmpty() && !history.steps().get(0).terms().isEmpty()) {
-            image(html, "loss terms", ReportCharts.terms(history.steps()));
-        }
-        if (!metrics.isEmpty()) {
-            html.append("<h2>Metrics</h2>\n");
-            metrics.forEach((name, points) -> image(html, name, ReportCharts.metric(name, points)));
-        }
         byte[] grid = sampleGrid(view);
         if (grid != null) {
-            html.append("<h2>Samples at step ").append(view.step()).append("</h2>\n");
-            image(html, "samples", grid);
+            progression.add(view.step(), grid);
         }
-        html.append("</body></html>\n");
-        AtomicFiles.write(directory.resolve("report.html"), html.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(directory.resolve("report.html"),
+                page(view, history, metrics, grid, (double) record.get("seconds")).getBytes(StandardCharsets.UTF_8));
         try {
             AtomicFiles.write(directory.resolve("run.json"),
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
@@ -107,10 +86,50 @@ public final class HtmlReportListener implements TrainingListener {
         }
     }
 
+    private String page(TrainingView view, LossHistory history, Map<String, List<MetricPoint>> metrics, byte[] grid,
+                        double seconds) {
+        String total = view.totalSteps() < 0 ? "" : String.format(Locale.ROOT, " of %,d", view.totalSteps());
+        ReportPage page = new ReportPage("Training report", String.format(Locale.ROOT,
+                "step %,d%s · epoch %d · %.1f s · gan4j %s, commit %s", view.step(), total, view.epoch(), seconds,
+                BuildInfo.version(), BuildInfo.commit()));
+        List<List<String>> finals = new ArrayList<>();
+        metrics.forEach((name, points) -> {
+            MetricPoint last = points.get(points.size() - 1);
+            finals.add(List.of(name, ReportPage.number(last.value()), String.format(Locale.ROOT, "%,d", last.step())));
+        });
+        if (!history.steps().isEmpty()) {
+            StepResult last = history.steps().get(history.size() - 1);
+            String at = String.format(Locale.ROOT, "%,d", last.step());
+            if (last.hasDiscriminator()) {
+                finals.add(List.of("discriminator loss", ReportPage.number(last.discriminatorLoss()), at));
+            }
+            finals.add(List.of(last.hasDiscriminator() ? "generator loss" : "loss", ReportPage.number(last.generatorLoss()), at));
+            last.terms().forEach((name, value) -> finals.add(List.of(name, ReportPage.number(value), at)));
+        }
+        page.heading("Final values").table("final", List.of("", "value", "at step"), finals);
+        page.heading("Losses").image("losses", ReportCharts.losses(history.steps()));
+        if (!history.steps().isEmpty() && !history.steps().get(0).terms().isEmpty()) {
+            page.image("loss terms", ReportCharts.terms(history.steps()));
+        }
+        if (!metrics.isEmpty()) {
+            page.heading("Metrics");
+            metrics.forEach((name, points) -> page.image(name, ReportCharts.metric(name, points, view.step())));
+        }
+        if (grid != null) {
+            page.heading("Samples over training").strip(progression.snapshots());
+            page.heading(String.format(Locale.ROOT, "Samples at step %,d", view.step())).grid("samples", grid);
+        }
+        Map<String, String> run = new LinkedHashMap<>(BuildInfo.versions());
+        run.put("metric protocol", metricProtocol);
+        page.heading("Run").table("run", run);
+        page.heading("Configuration").table("configuration", view.configuration());
+        return page.finish();
+    }
+
     private Map<String, Object> record(TrainingView view, LossHistory history, Map<String, List<MetricPoint>> metrics) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("configuration", view.configuration());
-        r.put("versions", org.gan4j.dl4j.BuildInfo.versions());
+        r.put("versions", BuildInfo.versions());
         r.put("metric_protocol", metricProtocol);
         r.put("step", view.step());
         r.put("total_steps", view.totalSteps());
@@ -139,13 +158,4 @@ public final class HtmlReportListener implements TrainingListener {
                 .orElse(null);
     }
 
-    private static void row(StringBuilder html, String name, String value) {
-        html.append("<tr><td><b>").append(name).append("</b></td><td>")
-                .append(HtmlEscapers.htmlEscaper().escape(value)).append("</td></tr>\n");
-    }
-
-    private static void image(StringBuilder html, String alt, byte[] png) {
-        html.append("<p><img alt=\"").append(HtmlEscapers.htmlEscaper().escape(alt)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"></p>\n");
-    }
 }

@@ -69,12 +69,16 @@ class ReportListenersTest {
             assertThat(ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(images.group(1))))).isNotNull();
             count++;
         }
-        assertThat(count).as("losses, the fid curve and the sample grid").isEqualTo(3);
-        assertThat(html).contains("12 of 12").contains("seed=4").contains("test protocol: no extractor");
+        assertThat(count).as("losses, the fid curve, the strip of steps 5, 10, 12 and the newest grid").isEqualTo(6);
+        assertThat(html).contains("step 12 of 12").contains("<th>seed</th><td class=\"v\">4</td>")
+                .contains("test protocol: no extractor").contains("<figcaption>step 5</figcaption>")
+                .contains("<figcaption>step 10</figcaption>").contains("<figcaption>step 12</figcaption>")
+                .contains("<td class=\"v\">fid</td><td class=\"n\">8.3333</td><td class=\"n\">12</td>");
 
         JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
         assertThat(run.get("step").asLong()).isEqualTo(12);
-        assertThat(run.get("configuration").asText()).contains("seed=4").contains("Generator(");
+        assertThat(run.get("configuration").get("seed").asText()).isEqualTo("4");
+        assertThat(run.get("configuration").get("generator").asText()).startsWith("Generator(");
         assertThat(run.get("final_metrics").get("fid").asDouble()).isEqualTo(100.0 / 12);
         assertThat(run.get("metric_protocol").asText()).isEqualTo("test protocol: no extractor");
         assertThat(run.get("versions").get("java").asText()).isEqualTo(System.getProperty("java.version"));

@@ -1,7 +1,6 @@
 package org.gan4j.samples.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,8 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
+import org.gan4j.samples.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,14 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * in {@code target/serve-page.png}. Skipped, saying why, where Chromium or its driver is not installed.
  */
 class ServePageBrowserTest {
-    static final Path CHROMIUM = Path.of(System.getProperty("gan4j.chromium", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getProperty("gan4j.chromedriver", "/usr/bin/chromedriver"));
-    /** Records uncaught errors, rejected promises and console.error calls before the page's own script runs. */
-    static final String ERROR_PROBE = "window.__errors = [];"
-            + "window.addEventListener('error', e => window.__errors.push('error: ' + (e.message || e.target.src)), true);"
-            + "window.addEventListener('unhandledrejection', e => window.__errors.push('rejection: ' + e.reason));"
-            + "const original = console.error; console.error = (...a) => { window.__errors.push('console: ' + a.join(' '));"
-            + " original.apply(console, a); };";
     /** The pixels an image shows, as a data URL (equal URLs: equal pictures). */
     static final String PIXELS = "const img = document.getElementById(arguments[0]);"
             + "if (!img.complete || img.naturalWidth === 0) return null;"
@@ -52,20 +37,9 @@ class ServePageBrowserTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium and chromedriver are needed (apt-get install chromium chromium-driver): " + CHROMIUM + ", " + DRIVER);
+        driver = HeadlessChromium.start("1000,1100");
         server = SamplingServer.start(TinyGenerator.of(3).withClassNames(List.of("circle", "square",
                 "triangle")), new InetSocketAddress("127.0.0.1", 0), 4, 32);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--window-size=1000,1100");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_PROBE));
     }
 
     @AfterAll
@@ -120,10 +94,8 @@ class ServePageBrowserTest {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "serve-page.png"), driver.getScreenshotAs(OutputType.BYTES));
 
-        assertThat((List<?>) js("return window.__errors;")).as("errors raised in the page").isEmpty();
-        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
-        assertThat(severe).as("console errors").isEmpty();
+        assertThat(HeadlessChromium.pageErrors(driver)).as("errors raised in the page").isEmpty();
+        assertThat(HeadlessChromium.consoleErrors(driver)).as("console errors").isEmpty();
     }
 
     private static String awaitChange(WebDriverWait wait, String id, String before) {
