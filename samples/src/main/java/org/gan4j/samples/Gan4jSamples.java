@@ -31,6 +31,11 @@ public final class Gan4jSamples {
      * @return the exit code
      */
     public static int run(String... args) {
-        return new CommandLine(new Gan4jSamples()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** @return the parser of the sample programs' command lines */
+    static CommandLine commandLine() {
+        return new CommandLine(new Gan4jSamples());
     }
 }
