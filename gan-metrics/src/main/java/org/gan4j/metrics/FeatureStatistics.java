@@ -80,6 +80,20 @@ public final class FeatureStatistics {
         return this;
     }
 
+    /** @return statistics with the given moments (validated by {@link FeatureMoments}) */
+    static FeatureStatistics ofMoments(long count, double[] mean, double[] coMoment) {
+        FeatureStatistics s = new FeatureStatistics(mean.length);
+        s.count = count;
+        s.mean = Nd4j.createFromArray(mean).reshape(1, mean.length);
+        s.coMoment = Nd4j.createFromArray(coMoment).reshape(mean.length, mean.length);
+        return s;
+    }
+
+    /** @return the co-moment M = Σ (x − μ)(x − μ)ᵀ, row-major float64 */
+    double[] coMomentValues() {
+        return coMoment.dup('c').data().asDouble();
+    }
+
     /** @return the number of samples added */
     public long count() {
         return count;

@@ -141,25 +141,28 @@ public final class InceptionScore {
             }
             scores[s] = Math.exp(klSum / (to - from));
         }
-        double mean = Arrays.stream(scores).average().orElseThrow();
-        double var = Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum() / splits;
-        return new IsResult(mean, Math.sqrt(var), scores);
+        return IsResult.of(scores);
     }
 
     private static double[][] softmax(double[][] logits) {
         double[][] p = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {
-            double[] x = logits[i];
-            double max = Arrays.stream(x).max().orElseThrow();
-            double sum = 0;
-            for (double v : x) {
-                sum += Math.exp(v - max);
-            }
-            double logSum = Math.log(sum);
-            p[i] = new double[x.length];
-            for (int c = 0; c < x.length; c++) {
-                p[i][c] = Math.exp(x[c] - max - logSum);
-            }
+            p[i] = softmaxRow(logits[i]);
+        }
+        return p;
+    }
+
+    /** @return exp(x − max − log Σ exp(x − max)), in float64 */
+    static double[] softmaxRow(double[] x) {
+        double max = Arrays.stream(x).max().orElseThrow();
+        double sum = 0;
+        for (double v : x) {
+            sum += Math.exp(v - max);
+        }
+        double logSum = Math.log(sum);
+        double[] p = new double[x.length];
+        for (int c = 0; c < x.length; c++) {
+            p[c] = Math.exp(x[c] - max - logSum);
         }
         return p;
     }
