@@ -51,6 +51,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_backends_listeners_use_the_report_and_progress_libraries() {
+        noClasses().that().resideInAPackage("org.gan4j..").and().resideOutsideOfPackage("org.gan4j.dl4j.listeners..")
+                .and().resideOutsideOfPackage("org.gan4j.samples..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.knowm.xchart..", "me.tongfei.progressbar..")
+                .because("an application that writes no report may leave XChart and progressbar out (it/consumer -Plean)")
+                .check(classes);
+    }
+
+    @Test
     void no_public_signature_of_the_backend_exposes_an_internal_type() {
         classes().that().resideInAPackage("org.gan4j.dl4j..").and().resideOutsideOfPackage(INTERNAL)
                 .and(EFFECTIVELY_PUBLIC)

@@ -33,8 +33,8 @@ class PublicApiTest {
     private static final Path BASELINES = Path.of("..", "api");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"gan-api, org.gan4j, org.gan4j.dl4j|org.gan4j.losses|org.gan4j.metrics|org.gan4j.samples|org.gan4j.benchmarks",
-        "gan-losses, org.gan4j.losses, -", "gan-metrics, org.gan4j.metrics, -", "gan-dl4j, org.gan4j.dl4j, org.gan4j.dl4j.internal"})
+    @CsvSource({"gan-api, org.gan4j, org.gan4j.dl4j|org.gan4j.losses|org.gan4j.metrics|org.gan4j.samples|org.gan4j.benchmarks|org.gan4j.spark",
+        "gan-losses, org.gan4j.losses, -", "gan-metrics, org.gan4j.metrics, -", "gan-dl4j, org.gan4j.dl4j, org.gan4j.dl4j.internal", "gan-spark, org.gan4j.spark, -"})
     void public_api_should_match_its_baseline(String module, String root, String excluded) throws Exception {
         Predicate<String> inModule = name -> name.startsWith(root + ".")
                 && Arrays.stream(excluded.split("\\|")).noneMatch(e -> name.startsWith(e + "."));
@@ -65,8 +65,8 @@ class PublicApiTest {
 
     /** Every public top-level type's javadoc says since which version it exists (docs/api-policy.md). */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"gan-api, org.gan4j, org.gan4j.dl4j|org.gan4j.losses|org.gan4j.metrics|org.gan4j.samples|org.gan4j.benchmarks",
-        "gan-losses, org.gan4j.losses, -", "gan-metrics, org.gan4j.metrics, -", "gan-dl4j, org.gan4j.dl4j, org.gan4j.dl4j.internal"})
+    @CsvSource({"gan-api, org.gan4j, org.gan4j.dl4j|org.gan4j.losses|org.gan4j.metrics|org.gan4j.samples|org.gan4j.benchmarks|org.gan4j.spark",
+        "gan-losses, org.gan4j.losses, -", "gan-metrics, org.gan4j.metrics, -", "gan-dl4j, org.gan4j.dl4j, org.gan4j.dl4j.internal", "gan-spark, org.gan4j.spark, -"})
     void public_types_should_carry_since_tags(String module, String root, String excluded) throws Exception {
         Path sources = Path.of("..", module, "src", "main", "java");
         List<String> untagged = new ArrayList<>();
