@@ -30,11 +30,13 @@ import picocli.CommandLine;
  */
 class DocsTruthTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    /** Names quoted in the docs that are not gan4j's: JDK, ND4J, ONNX operators, torch-fidelity. */
+    /** Names quoted in the docs that are not gan4j's: JDK, ND4J, DL4J, Spark, ONNX operators, torch-fidelity. */
     private static final Set<String> OUTSIDE = Set.of("IllegalArgumentException", "IllegalStateException",
             "UnsupportedOperationException", "DataSetIterator", "GradientUpdater", "GenerativeModelONNX", "ConvTranspose",
             "MatMul", "BatchNormalization", "InstanceNormalization", "LeakyRelu", "OneHot", "SameDiff", "INDArray",
-            "OutOfMemoryError", "HttpServer", "ForkJoinPool", "MultiLayerNetwork", "ComputationGraph");
+            "OutOfMemoryError", "HttpServer", "ForkJoinPool", "MultiLayerNetwork", "ComputationGraph",
+            "ParameterAveragingTrainingMaster", "SharedTrainingMaster", "ParallelWrapper", "BarrierTaskContext",
+            "DefaultScalaModule", "JavaSparkContext", "SparkSession");
     private static final Set<String> SAMPLE_COMMANDS = Set.of("dcgan", "cgan", "cyclegan", "compare", "toy1d", "ring",
             "metrics", "export", "serve", "train", "shapes", "train-classifier");
     private static Map<String, List<Path>> sources;
