@@ -54,7 +54,9 @@ final class EvalCommand implements Callable<Integer> {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
             SetStatistics realStats = SparkEvaluation.ofImages(ImageChunk.distribute(sc, images.toArray(),
                     spark.chunk, spark.partitions), source, subsample);
+            long generatedStart = System.nanoTime();
             SetStatistics fake = SparkEvaluation.ofGenerator(sc, archive, spark.plan(), source, subsample);
+            double generatedSeconds = (System.nanoTime() - generatedStart) / 1e9;
             SparkEvaluation.Comparison c = SparkEvaluation.compare(fake, realStats, spark.seed);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("generator", spark.generator.toString());
@@ -73,6 +75,7 @@ final class EvalCommand implements Callable<Integer> {
             summary.put("recall", c.precisionRecall().recall());
             summary.put("subsample_per_set", fake.subsample().length);
             summary.put("seconds", (System.nanoTime() - start) / 1e9);
+            summary.put("generated_set_seconds", generatedSeconds);
             summary.put("versions", BuildInfo.versions());
             AtomicFiles.write(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
             System.out.printf("FID %.4f  IS %.4f  KID %.6f  precision %.3f  recall %.3f  (%d samples, %d partitions) -> %s%n",
