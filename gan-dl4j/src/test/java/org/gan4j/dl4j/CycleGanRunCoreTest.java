@@ -75,7 +75,7 @@ class CycleGanRunCoreTest {
         }
 
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("6 of 6").contains("alt=\"loss terms\"").contains("alt=\"samples\"").contains("family=CycleGAN");
+        assertThat(html).contains("6 of 6").contains("alt=\"loss terms\"").contains("alt=\"samples\"").contains("<th>family</th><td class=\"v\">CycleGAN</td>");
         JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
         CycleGanStepResult final6 = gan.history().get(5);
         assertThat(run.get("final_terms").get(CycleGanStepResult.CYCLE_X).asDouble()).isEqualTo(final6.cycleX());

@@ -111,6 +111,47 @@ public final class SparkGeneration {
         return summary(counts, start);
     }
 
+    /**
+     * Translates an image set with a CycleGAN translator and writes {@code translation-000000042.png} for input image
+     * 42 (the input's global index), each written to a temporary name and moved into place.
+     *
+     * @param translator a saved translator ({@code xToY.zip}), broadcast to the executors
+     * @param images     the inputs as chunks with global indices (e.g. {@link ImageFiles#read}, {@link ImageChunk#distribute})
+     * @param directory  a directory every executor reaches; created if absent
+     * @return what was written
+     */
+    public static Summary translate(byte[] translator, JavaRDD<ImageChunk> images, Path directory) {
+        Objects.requireNonNull(translator, "translator == null");
+        Objects.requireNonNull(images, "images == null");
+        Objects.requireNonNull(directory, "directory == null");
+        TranslatorArchives.requireLoadable(translator);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+        String target = directory.toAbsolutePath().toString();
+        Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(images.context()).broadcast(translator);
+        long start = System.nanoTime();
+        List<long[]> counts = images.mapPartitionsWithIndex((partition, chunks) -> {
+            long written = 0;
+            int record = 0;
+            while (chunks.hasNext()) {
+                ImageChunk chunk = chunks.next();
+                INDArray out = TranslatorArchives.translate(model.value(), chunk, partition, record++);
+                for (int i = 0; i < chunk.count(); i++) {
+                    Path file = Path.of(target, String.format("translation-%09d.png", chunk.firstIndex() + i));
+                    Path temporary = Path.of(target, "." + file.getFileName() + ".tmp-" + partition);
+                    Files.write(temporary, PngImages.encode(out.get(NDArrayIndex.point(i))));
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    written++;
+                }
+            }
+            return List.of(new long[] {partition, written}).iterator();
+        }, true).collect();
+        return summary(counts, start);
+    }
+
     /** @return one row (index, seed, label, png) per sample, partitioned as the plan says */
     static JavaRDD<Row> pngs(JavaSparkContext sc, byte[] archive, GenerationPlan plan) {
         Objects.requireNonNull(archive, "archive == null");
