@@ -17,8 +17,11 @@ import org.gan4j.Shape;
 public final class ImageFileDecoder implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final double[] WHITE = {255, 255, 255};
+    /** 1 (gray) or 3 (RGB). */
     private final int channels;
+    /** The sample's height. */
     private final int height;
+    /** The sample's width. */
     private final int width;
 
     private ImageFileDecoder(int channels, int height, int width) {

@@ -19,10 +19,17 @@ import java.util.Objects;
  * @param coMoment M, row-major d × d
  *
  * @since 0.1.0
+ * @serial exclude
  */
 public record FeatureMoments(long count, double[] mean, double[] coMoment) implements Serializable {
 
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @param count    n, &gt;= 0
+     * @param mean     μ, length d
+     * @param coMoment M, row-major d × d
+     */
     public FeatureMoments {
         Objects.requireNonNull(mean, "mean == null");
         Objects.requireNonNull(coMoment, "coMoment == null");

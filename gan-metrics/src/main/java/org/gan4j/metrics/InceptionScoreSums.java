@@ -20,11 +20,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class InceptionScoreSums implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** N, the size of the whole set. */
     private final long total;
+    /** k, the number of splits. */
     private final int splits;
+    /** The number of classes. */
     private final int classes;
+    /** n_s, the rows counted in each split. */
     private final long[] counts;
+    /** Σ p_i over each split's rows, per class. */
     private final double[][] probabilitySums;
+    /** Σ_i Σ_c p_ic·log p_ic over each split's rows. */
     private final double[] entropySums;
 
     private InceptionScoreSums(long total, int splits, int classes) {

@@ -57,7 +57,9 @@ public interface FeatureSource extends Serializable {
     /** An ONNX InceptionV3 from its bytes. */
     final class Onnx implements FeatureSource {
         private static final long serialVersionUID = 1L;
+        /** The ONNX model. */
         private final byte[] bytes;
+        /** Its name, for messages and the executor cache. */
         private final String name;
 
         Onnx(byte[] bytes, String name) {

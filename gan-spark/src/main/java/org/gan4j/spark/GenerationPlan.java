@@ -20,13 +20,21 @@ import org.gan4j.LatentSpace;
  * @param partitions Spark partitions, &gt;= 1 (at most one per chunk is used)
  *
  * @since 0.1.0
+ * @serial exclude
  */
 public record GenerationPlan(long samples, long seed, int chunk, int partitions) implements Serializable {
     /** The default chunk: samples per generator call. */
     public static final int DEFAULT_CHUNK = 250;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    /** Validates the plan. */
+    /**
+     * Validates the plan.
+     *
+     * @param samples    how many samples, &gt;= 1
+     * @param seed       the seed of the sample streams
+     * @param chunk      samples per generator call, &gt;= 1
+     * @param partitions Spark partitions, &gt;= 1
+     */
     public GenerationPlan {
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be >= 1 but was " + samples);

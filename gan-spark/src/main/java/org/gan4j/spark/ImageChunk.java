@@ -22,10 +22,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param pixels     count × shape pixels
  *
  * @since 0.1.0
+ * @serial exclude
  */
 public record ImageChunk(long firstIndex, long[] shape, float[] pixels) implements Serializable {
 
-    /** Validates the chunk. */
+    /**
+     * Validates the chunk.
+     *
+     * @param firstIndex the global index of the first image, &gt;= 0
+     * @param shape      one image's shape
+     * @param pixels     count × shape pixels
+     */
     public ImageChunk {
         Objects.requireNonNull(shape, "shape == null");
         Objects.requireNonNull(pixels, "pixels == null");

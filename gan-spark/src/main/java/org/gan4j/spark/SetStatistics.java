@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param subsample   the subsample's features, [m, d] row-major float64, in index order
  *
  * @since 0.1.0
+ * @serial exclude
  */
 public record SetStatistics(long count, int partitions, FeatureMoments moments, InceptionScoreSums isSums, long stride,
                             double[][] subsample) implements Serializable {
