@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The conditional GAN at a CI-sized budget: 400 steps on the bundled 4,000 images (the full budget is in docs). */
+/**
+ * The conditional GAN at a CI-sized budget: 400 steps on the bundled 4,000 images (the full budget is in docs),
+ * 100 samples per class. Seeds 1–4 on the current code (2026-11-30): mean class accuracy 52.7%, 48.0%, 45.4%, 50.1%;
+ * the test runs seed 1 and requires 35% (chance: 10%).
+ */
 @Tag("training")
 class ConditionalGanTrainingTest {
 
