@@ -1,9 +1,5 @@
 package org.gan4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -27,19 +23,8 @@ final class ExecutorModels {
     }
 
     static GeneratorModel generator(byte[] archive) {
-        return GENERATORS.get().computeIfAbsent(sha256(archive), key -> {
-            try {
-                Path file = Files.createTempFile("gan4j-generator-" + key.substring(0, 12), ".zip");
-                try {
-                    Files.write(file, archive);
-                    return GeneratorModel.load(file);
-                } finally {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot stage the generator archive for loading", e);
-            }
-        });
+        return GENERATORS.get().computeIfAbsent(sha256(archive),
+                key -> Archives.load(archive, "generator", GeneratorModel::load));
     }
 
     static FeatureExtractor extractor(FeatureSource source) {

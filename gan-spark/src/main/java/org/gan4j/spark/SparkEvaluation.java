@@ -1,9 +1,5 @@
 package org.gan4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -150,7 +146,7 @@ public final class SparkEvaluation {
         ordered.sort(Comparator.comparingInt(PartitionMeasure.Result::partition));
         FeatureMoments moments = null;
         InceptionScoreSums sums = null;
-        List<double[]> rows = new ArrayList<>();
+        java.util.TreeMap<Long, double[]> rows = new java.util.TreeMap<>();
         long count = 0;
         int used = 0;
         for (PartitionMeasure.Result part : ordered) {
@@ -161,12 +157,14 @@ public final class SparkEvaluation {
             count += part.count();
             moments = moments == null ? part.moments() : moments.merge(part.moments());
             sums = sums == null ? part.isSums() : sums.merge(part.isSums());
-            rows.addAll(List.of(part.subsample()));
+            for (int i = 0; i < part.subsample().length; i++) {
+                rows.put(part.subsampleIndices()[i], part.subsample()[i]);
+            }
         }
         if (count != total) {
             throw new IllegalStateException("the partitions measured " + count + " of " + total + " images");
         }
-        return new SetStatistics(count, used, moments, sums, stride, rows.toArray(new double[0][]));
+        return new SetStatistics(count, used, moments, sums, stride, rows.values().toArray(new double[0][]));
     }
 
     private static long stride(long total, int subsample) {
@@ -179,21 +177,7 @@ public final class SparkEvaluation {
         }
     }
 
-    /** Loads the archive once on the driver, so that a corrupt file fails before any task starts. */
     static void requireLoadable(byte[] archive) {
-        try {
-            Path file = Files.createTempFile("gan4j-generator-check", ".zip");
-            try {
-                Files.write(file, archive);
-                GeneratorModel.load(file);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("the generator archive (" + archive.length + " bytes) cannot be loaded: "
-                        + e.getMessage(), e);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the generator archive for checking", e);
-        }
+        Archives.requireLoadable(archive, "generator", GeneratorModel::load);
     }
 }

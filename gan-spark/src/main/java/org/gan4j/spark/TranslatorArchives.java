@@ -1,9 +1,5 @@
 package org.gan4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +18,8 @@ final class TranslatorArchives {
     }
 
     static INDArray translate(byte[] archive, ImageChunk chunk, int partition, int record) {
-        TranslatorModel model = MODELS.get().computeIfAbsent(ExecutorModels.sha256(archive), key -> load(archive));
+        TranslatorModel model = MODELS.get().computeIfAbsent(ExecutorModels.sha256(archive),
+                key -> Archives.load(archive, "translator", TranslatorModel::load));
         String where = "partition " + partition + ", record " + record + " (images " + chunk.firstIndex() + ".."
                 + (chunk.firstIndex() + chunk.count() - 1) + ")";
         long[] expected = model.inputShape().dims();
@@ -41,25 +38,6 @@ final class TranslatorArchives {
     }
 
     static void requireLoadable(byte[] archive) {
-        try {
-            load(archive);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the translator archive (" + archive.length + " bytes) cannot be loaded: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static TranslatorModel load(byte[] archive) {
-        try {
-            Path file = Files.createTempFile("gan4j-translator", ".zip");
-            try {
-                Files.write(file, archive);
-                return TranslatorModel.load(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the translator archive for loading", e);
-        }
+        Archives.requireLoadable(archive, "translator", TranslatorModel::load);
     }
 }

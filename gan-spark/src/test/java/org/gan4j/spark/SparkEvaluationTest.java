@@ -113,6 +113,19 @@ class SparkEvaluationTest {
     }
 
     @Test
+    void should_keep_the_subsample_in_index_order_whatever_order_the_partitions_hold() {
+        List<ImageChunk> chunks = new ArrayList<>(ImageChunk.distribute(sc, real, 250, 1).collect());
+        SetStatistics ordered = SparkEvaluation.ofImages(sc.parallelize(chunks, 4), FeatureSource.bundledClassifier(),
+                SUBSAMPLE);
+        java.util.Collections.reverse(chunks);
+        SetStatistics reversed = SparkEvaluation.ofImages(sc.parallelize(chunks, 4), FeatureSource.bundledClassifier(),
+                SUBSAMPLE);
+        assertThat(reversed.subsample()).isDeepEqualTo(ordered.subsample());
+        assertThat(reversed.inceptionScore().mean()).isCloseTo(ordered.inceptionScore().mean(),
+                within(1e-12 * ordered.inceptionScore().mean()));
+    }
+
+    @Test
     void should_fail_the_job_naming_the_partition_and_record_of_a_bad_image() {
         List<ImageChunk> chunks = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
