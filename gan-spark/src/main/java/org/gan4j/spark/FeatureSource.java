@@ -61,15 +61,18 @@ public interface FeatureSource extends Serializable {
         private final byte[] bytes;
         /** Its name, for messages and the executor cache. */
         private final String name;
+        /** The cache key, hashed once on the driver rather than by every task (an InceptionV3 export is large). */
+        private final String key;
 
         Onnx(byte[] bytes, String name) {
             this.bytes = bytes;
             this.name = name;
+            this.key = "onnx:" + name + ":" + ExecutorModels.sha256(bytes);
         }
 
         @Override
         public String key() {
-            return "onnx:" + name + ":" + ExecutorModels.sha256(bytes);
+            return key;
         }
 
         @Override

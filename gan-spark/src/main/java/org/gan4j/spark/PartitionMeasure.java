@@ -2,7 +2,6 @@ package org.gan4j.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.gan4j.metric.FeatureExtractor;
 import org.gan4j.metrics.FeatureMoments;
@@ -14,9 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The work of one partition: features and logits of its images, batch by batch in index order, folded into moments,
- * Inception-Score sums and the subsample rows. Every batch is checked in Java (shape against the extractor's input,
- * pixels finite and in [−1, 1]) before it reaches native code; a refusal names the partition, the record and the
- * images' indices.
+ * Inception-Score sums and the subsample rows. Every batch is checked in Java before it reaches native code: pixels
+ * finite and in [−1, 1] here, the shape by the extractor itself (the bundled classifier takes [1, 28, 28] only, an ONNX
+ * Inception any size with 1 or 3 channels); a refusal names the partition, the record and the images' indices.
  */
 final class PartitionMeasure {
     /** One partition's share, sent to the driver. */
@@ -50,12 +49,6 @@ final class PartitionMeasure {
     void add(int record, long firstIndex, INDArray images) {
         String where = "partition " + partition + ", record " + record + " (images " + firstIndex + ".."
                 + (firstIndex + images.size(0) - 1) + ")";
-        long[] expected = extractor.inputShape().dims();
-        long[] actual = Arrays.copyOfRange(images.shape(), 1, images.rank());
-        if (!Arrays.equals(expected, actual)) {
-            throw new IllegalArgumentException(where + ": image shape " + Arrays.toString(actual)
-                    + " differs from the feature extractor's input " + Arrays.toString(expected));
-        }
         if (firstIndex + images.size(0) > total) {
             throw new IllegalArgumentException(where + ": indices beyond the set's " + total + " images");
         }
@@ -67,7 +60,12 @@ final class PartitionMeasure {
                         + " at pixel " + (i % perImage) + "; pixels must be finite and in [-1, 1]");
             }
         }
-        INDArray[] featuresAndLogits = extractor.featuresAndLogits(images);
+        INDArray[] featuresAndLogits;
+        try {
+            featuresAndLogits = extractor.featuresAndLogits(images);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
         moments = moments.merge(FeatureMoments.of(FeatureStatistics.of(featuresAndLogits[0])));
         InceptionScoreSums sums = InceptionScoreSums.of(featuresAndLogits[1], firstIndex, total,
                 (int) Math.min(InceptionScore.DEFAULT_SPLITS, total));

@@ -101,6 +101,30 @@ class SparkEvaluationTest {
                 singleFid, c.inceptionScore().mean(), c.kid().mean(), c.precisionRecall());
     }
 
+    /** The ONNX feature source (the 26 KB InceptionV3-shaped fixture of gan-metrics) through the executors. */
+    @Test
+    void should_measure_with_an_onnx_model_as_the_model_does_on_one_machine() throws Exception {
+        byte[] onnx;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/small_inception.onnx")) {
+            onnx = in.readAllBytes();
+        }
+        FeatureSource source = FeatureSource.onnxInception(onnx, "small_inception.onnx");
+        assertThat(source.key()).isEqualTo(FeatureSource.onnxInception(onnx.clone(), "small_inception.onnx").key())
+                .startsWith("onnx:small_inception.onnx:");
+        INDArray images = real.get(NDArrayIndex.interval(0, 120)).dup();
+        SetStatistics spread = SparkEvaluation.ofImages(ImageChunk.distribute(sc, images, 40, 3), source, 20);
+        FeatureExtractor local = source.open();
+        INDArray[] out = local.featuresAndLogits(images);
+        FeatureStatistics whole = FeatureStatistics.of(out[0]);
+        double[] mean = whole.mean().data().asDouble();
+        double[] merged = spread.moments().mean();
+        for (int j = 0; j < mean.length; j++) {
+            assertThat(merged[j]).isCloseTo(mean[j], within(1e-9 + 1e-9 * Math.abs(mean[j])));
+        }
+        IsResult is = InceptionScore.fromLogits(out[1], 10);
+        assertThat(spread.inceptionScore().mean()).isCloseTo(is.mean(), within(1e-9 * is.mean()));
+    }
+
     @Test
     void should_give_the_same_result_when_a_task_fails_once_and_is_retried() {
         GenerationPlan plan = new GenerationPlan(SAMPLES, 7, 100, 3);
@@ -136,8 +160,8 @@ class SparkEvaluationTest {
         assertThatThrownBy(() -> SparkEvaluation.ofImages(sc.parallelize(chunks, 2), FeatureSource.bundledClassifier(),
                 SUBSAMPLE))
                 .isInstanceOf(SparkException.class)
-                .hasMessageContaining("IllegalArgumentException: partition 1, record 1 (images 750..999): image shape"
-                        + " [1, 27, 28] differs from the feature extractor's input [1, 28, 28]");
+                .hasMessageContaining("IllegalArgumentException: partition 1, record 1 (images 750..999): images must have"
+                        + " shape [n, 1, 28, 28] but was [250, 1, 27, 28]");
 
         float[] bright = real.get(NDArrayIndex.interval(0, 250)).dup('c').data().asFloat();
         bright[784 * 3 + 5] = 7f;
