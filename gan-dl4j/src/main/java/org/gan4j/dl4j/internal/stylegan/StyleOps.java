@@ -1,0 +1,182 @@
+package org.gan4j.dl4j.internal.stylegan;
+
+import org.gan4j.ParameterInit;
+import org.gan4j.dl4j.internal.graph.GraphParameters;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The pieces every StyleGAN2 layer of one graph shares (NVlabs/stylegan2-ada-pytorch {@code torch_utils/ops}):
+ * equalized-learning-rate parameters, leaky ReLU 0.2 with gain √2 and its mask, the [1, 3, 3, 1] FIR filter
+ * ({@code upfirdn2d}) applied channel by channel, convolutions (NCHW; weights [k, k, in, out]) and transposed
+ * convolutions (weights [k, k, out, in]) — each with the adjoint the hand-written input gradients use.
+ */
+final class StyleOps {
+    /** The slope of leaky ReLU for negative inputs. */
+    static final double ALPHA = 0.2;
+    /** The gain after leaky ReLU (bias_act's default for 'lrelu'). */
+    static final double SQRT2 = Math.sqrt(2);
+    /** Added to squared sums under a square root. */
+    static final double EPSILON = 1e-8;
+
+    private final GraphParameters params;
+    private final DataType type;
+    private SDVariable upFilter;
+    private SDVariable downFilter;
+
+    /**
+     * @param params the network's variables in the graph
+     * @param type   the graph's floating-point type
+     */
+    StyleOps(GraphParameters params, DataType type) {
+        this.params = params;
+        this.type = type;
+    }
+
+    SameDiff graph() {
+        return params.graph();
+    }
+
+    DataType type() {
+        return type;
+    }
+
+    /**
+     * A weight stored as N(0, 1)/lrMul draws and used as W·lrMul/√fanIn (the equalized learning rate).
+     *
+     * @return the scaled weight
+     */
+    SDVariable weight(String key, double lrMul, long fanIn, long... shape) {
+        return params.parameter(key, ParameterInit.normal(1.0 / lrMul), shape).mul(lrMul / Math.sqrt(fanIn));
+    }
+
+    /** @return a parameter used as stored */
+    SDVariable rawParameter(String key, ParameterInit init, long... shape) {
+        return params.parameter(key, init, shape);
+    }
+
+    /** @return a bias initialised to {@code init}, used as b·lrMul */
+    SDVariable bias(String key, double init, double lrMul, long size) {
+        SDVariable b = params.parameter(key, ParameterInit.constant(init), size);
+        return lrMul == 1 ? b : b.mul(lrMul);
+    }
+
+    /** @return a trainable scalar (shape [1]) initialised to {@code init} */
+    SDVariable scalar(String key, double init) {
+        return params.parameter(key, ParameterInit.constant(init), 1);
+    }
+
+    /** @return leaky ReLU 0.2 of h times the gain */
+    SDVariable lrelu(SDVariable h, double gain) {
+        return graph().nn.leakyRelu(h, ALPHA).mul(gain);
+    }
+
+    /** @return the derivative of {@link #lrelu} at h: gain where h &gt; 0, else 0.2·gain (PyTorch's value at 0) */
+    SDVariable lreluSlope(SDVariable h, double gain) {
+        return h.gt(0.0).castTo(type).mul((1 - ALPHA) * gain).add(ALPHA * gain);
+    }
+
+    /** @return the 4×4 FIR filter, [1, 3, 3, 1] ⊗ [1, 3, 3, 1] / 64 times the gain, as a [4, 4, 1, 1] kernel */
+    private SDVariable filter(double gain) {
+        float[] f = {1, 3, 3, 1};
+        double[] k = new double[16];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                k[i * 4 + j] = f[i] * f[j] / 64.0 * gain;
+            }
+        }
+        return graph().constant(Nd4j.create(k, new long[] {4, 4, 1, 1}, type));
+    }
+
+    private SDVariable upFilter() {
+        if (upFilter == null) {
+            upFilter = filter(4);
+        }
+        return upFilter;
+    }
+
+    private SDVariable downFilter() {
+        if (downFilter == null) {
+            downFilter = filter(1);
+        }
+        return downFilter;
+    }
+
+    /**
+     * upfirdn2d.upsample2d: zeros between samples, the FIR filter with gain 4 ([c, h, w] → [c, 2h, 2w]); a 4×4
+     * transposed convolution, stride 2, padding 1, of each channel.
+     */
+    SDVariable upsample(SDVariable x, long c, long h) {
+        return perChannel(x, c, h, 2 * h, t -> deconv(t, upFilter(), 4, 2, 1));
+    }
+
+    /** The adjoint of {@link #upsample}: [c, 2h, 2w] → [c, h, w]. */
+    SDVariable upsampleAdjoint(SDVariable g, long c, long h) {
+        return perChannel(g, c, 2 * h, h, t -> conv(t, upFilter(), 4, 2, 1));
+    }
+
+    /** The filter after an upsampling transposed convolution: gain 4, padding 1 ([c, 2h+1] → [c, 2h]). */
+    SDVariable blurAfterUp(SDVariable x, long c, long h2) {
+        return perChannel(x, c, h2 + 1, h2, t -> conv(t, upFilter(), 4, 1, 1));
+    }
+
+    /** The adjoint of {@link #blurAfterUp}: [c, 2h] → [c, 2h+1]. */
+    SDVariable blurAfterUpAdjoint(SDVariable g, long c, long h2) {
+        return perChannel(g, c, h2, h2 + 1, t -> deconv(t, upFilter(), 4, 1, 1));
+    }
+
+    /** The filter before a downsampling 3×3 convolution: gain 1, padding 2 ([c, h] → [c, h+1]). */
+    SDVariable blurBeforeDown(SDVariable x, long c, long h) {
+        return perChannel(x, c, h, h + 1, t -> conv(t, downFilter(), 4, 1, 2));
+    }
+
+    /** The adjoint of {@link #blurBeforeDown}: [c, h+1] → [c, h]. */
+    SDVariable blurBeforeDownAdjoint(SDVariable g, long c, long h) {
+        return perChannel(g, c, h + 1, h, t -> deconv(t, downFilter(), 4, 1, 2));
+    }
+
+    /** upfirdn2d with down = 2, padding 1: the FIR filter, every second sample ([c, h] → [c, h/2]). */
+    SDVariable downsample(SDVariable x, long c, long h) {
+        return perChannel(x, c, h, h / 2, t -> conv(t, downFilter(), 4, 2, 1));
+    }
+
+    /** The adjoint of {@link #downsample}: [c, h/2] → [c, h]. */
+    SDVariable downsampleAdjoint(SDVariable g, long c, long h) {
+        return perChannel(g, c, h / 2, h, t -> deconv(t, downFilter(), 4, 2, 1));
+    }
+
+    private SDVariable perChannel(SDVariable x, long c, long in, long out, java.util.function.UnaryOperator<SDVariable> op) {
+        return op.apply(x.reshape(-1, 1, in, in)).reshape(-1, c, out, out);
+    }
+
+    /** @return the convolution of x (NCHW) with w [k, k, in, out] */
+    SDVariable conv(SDVariable x, SDVariable w, int k, int stride, int padding) {
+        return graph().cnn.conv2d(x, w, Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(padding).pW(padding)
+                .dataFormat("NCHW").build());
+    }
+
+    /** @return the transposed convolution of x with w [k, k, out, in]: the adjoint of {@link #conv} with w */
+    SDVariable deconv(SDVariable x, SDVariable w, int k, int stride, int padding) {
+        return graph().cnn.deconv2d(x, w, DeConv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(padding)
+                .pW(padding).dataFormat("NCHW").build());
+    }
+
+    /** @return x [b, c, h, w] times v [b, c] broadcast over the pixels */
+    static SDVariable perMap(SDVariable x, SDVariable v, long c) {
+        return x.mul(v.reshape(-1, c, 1, 1));
+    }
+
+    /** @return Σ over the pixels of x [b, c, h, w]: [b, c] */
+    static SDVariable pixelSum(SDVariable x) {
+        return x.sum(false, 2, 3);
+    }
+
+    /** @return b [c] added to every pixel of x [b, c, h, w] */
+    static SDVariable addBias(SDVariable x, SDVariable b, long c) {
+        return x.add(b.reshape(1, c, 1, 1));
+    }
+}
