@@ -215,6 +215,40 @@ public final class IdxImages {
         return org.nd4j.linalg.factory.Nd4j.create(scaledToPlusMinusOne(), new long[] {count, 1, rows, columns}, 'c');
     }
 
+    /**
+     * Centres every image on a larger square of background (pixel 0, so −1 after scaling), as StyleGAN's power-of-two
+     * sides need: Fashion-MNIST's 28×28 on 32×32 gets 2 rows and columns on each side.
+     *
+     * @param side the new side, &gt;= rows and columns, with an even margin in each direction
+     * @return the padded images scaled to [-1, 1], row-major, [count, 1, side, side]
+     */
+    public float[] paddedToPlusMinusOne(int side) {
+        if (side < rows || side < columns || (side - rows) % 2 != 0 || (side - columns) % 2 != 0) {
+            throw new IllegalArgumentException("side must be >= " + Math.max(rows, columns) + " with an even margin around "
+                    + rows + "x" + columns + " images but was " + side);
+        }
+        int top = (side - rows) / 2;
+        int left = (side - columns) / 2;
+        float[] values = new float[Math.multiplyExact(Math.multiplyExact(count, side), side)];
+        java.util.Arrays.fill(values, -1f);
+        for (int i = 0; i < count; i++) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    values[(i * side + top + r) * side + left + c] = (pixels[(i * rows + r) * columns + c] & 0xff) / 127.5f - 1f;
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * @param side the new side; see {@link #paddedToPlusMinusOne(int)}
+     * @return the images centred on side×side, as a training source in [-1, 1]
+     */
+    public InMemoryDataSource toPaddedDataSource(int side) {
+        return InMemoryDataSource.of(paddedToPlusMinusOne(side), Shape.of(1, side, side));
+    }
+
     /** @return the images as a training source, pixels scaled to [-1, 1] */
     public InMemoryDataSource toDataSource() {
         return InMemoryDataSource.of(scaledToPlusMinusOne(), imageShape());

@@ -35,7 +35,9 @@ public enum RandomStream {
     /** Draws of the second image pool (a CycleGAN's translations into Y). */
     SECOND_POOL(6),
     /** Per-sample parameters of the discriminator's augmentation (DiffAugment). */
-    AUGMENT(7);
+    AUGMENT(7),
+    /** StyleGAN's per-pixel noise, style-mixing draws and path-length noise. */
+    STYLE_NOISE(8);
 
     private final long offset;
 

@@ -124,6 +124,25 @@ public final class ParameterStore {
     }
 
     /**
+     * Returns the state array with this key, creating it from N(0, 1) draws of the store's generator on first use
+     * (StyleGAN's fixed noise).
+     *
+     * @param key   the state's full name
+     * @param shape its shape
+     * @return the array
+     */
+    public INDArray normalState(String key, long... shape) {
+        INDArray existing = existing("state", state, key, shape);
+        if (existing != null) {
+            return existing;
+        }
+        INDArray array = Nd4j.create(dataType, shape);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(array, 0, 1), random);
+        state.put(key, array);
+        return array;
+    }
+
+    /**
      * Returns the state array with this key, creating it as a random unit vector (N(0, I) draws, normalized; the
      * start of a power iteration) on first use.
      *

@@ -26,6 +26,7 @@ public final class NetworkUpdater {
     private final long updates;
     private double learningRateScale = 1.0;
     private int iteration;
+    private Map<String, INDArray> zeros;
 
     private record Slot(String name, INDArray parameter, GradientUpdater<?> updater, INDArray state, AdamStep adam) {
     }
@@ -137,6 +138,20 @@ public final class NetworkUpdater {
     }
 
     /**
+     * Makes every later update step every parameter, a parameter without a gradient with a zero one (so that its
+     * optimizer state decays and its update count advances, as PyTorch's optimizers do for a parameter whose gradient
+     * is a zero tensor); without this, such a parameter is left alone.
+     */
+    public void stepParametersWithoutGradient() {
+        if (zeros == null) {
+            zeros = new java.util.HashMap<>();
+            for (Slot slot : slots) {
+                zeros.put(slot.name(), Nd4j.create(slot.parameter().dataType(), slot.parameter().shape()));
+            }
+        }
+    }
+
+    /**
      * Applies one update from gradients keyed by parameter name. The gradient arrays are overwritten.
      *
      * @param gradients the gradients
@@ -145,6 +160,9 @@ public final class NetworkUpdater {
     public void apply(Map<String, INDArray> gradients, int epoch) {
         for (Slot slot : slots) {
             INDArray gradient = gradients.get(slot.name());
+            if (gradient == null && zeros != null) {
+                gradient = zeros.get(slot.name()).assign(0);
+            }
             if (gradient == null) {
                 continue;
             }

@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The PyTorch float64 fixture of src/test/python/stylegan2_fixture.py (a tiny StyleGAN2 in the formulas of the
  * reference code) and the helpers that load it into gan4j stores and feeds.
  */
-final class StyleGanFixture {
-    static final JsonNode JSON = read();
+public final class StyleGanFixture {
+    public static final JsonNode JSON = read();
 
     private StyleGanFixture() {
     }
@@ -34,7 +34,7 @@ final class StyleGanFixture {
         }
     }
 
-    static StyleGan2 arch() {
+    public static StyleGan2 arch() {
         JsonNode a = JSON.get("arch");
         return StyleGan2.builder().resolution(a.get("resolution").asInt()).imageChannels(a.get("image_channels").asInt())
                 .latentSize(a.get("z").asInt()).wSize(a.get("w").asInt()).mappingLayers(a.get("mapping_layers").asInt())
@@ -42,15 +42,15 @@ final class StyleGanFixture {
                 .minibatchStdGroup(a.get("mbstd_group").asInt()).build();
     }
 
-    static int batch() {
+    public static int batch() {
         return JSON.get("arch").get("batch").asInt();
     }
 
-    static double setting(String name) {
+    public static double setting(String name) {
         return JSON.get("settings").get(name).asDouble();
     }
 
-    static INDArray array(JsonNode tensor) {
+    public static INDArray array(JsonNode tensor) {
         long[] shape = new long[tensor.get("shape").size()];
         for (int i = 0; i < shape.length; i++) {
             shape[i] = tensor.get("shape").get(i).asLong();
@@ -63,7 +63,7 @@ final class StyleGanFixture {
     }
 
     /** Overwrites every parameter of the stores with the fixture's, checking that the names agree exactly. */
-    static void load(JsonNode weights, DataType type, ParameterStore... stores) {
+    public static void load(JsonNode weights, DataType type, ParameterStore... stores) {
         Map<String, INDArray> all = new TreeMap<>();
         for (ParameterStore store : stores) {
             all.putAll(store.parameters());
@@ -79,7 +79,7 @@ final class StyleGanFixture {
     }
 
     /** @return the feed of a phase's generated batch: z₁, z₂, the mixing mask and the noise */
-    static Map<String, INDArray> generatorFeed(JsonNode inputs, DataType type) {
+    public static Map<String, INDArray> generatorFeed(JsonNode inputs, DataType type) {
         Map<String, INDArray> feed = new LinkedHashMap<>();
         feed.put(StyleGanGraphs.Z1, array(inputs.get("z1")).castTo(type));
         feed.put(StyleGanGraphs.Z2, array(inputs.get("z2")).castTo(type));
@@ -91,7 +91,7 @@ final class StyleGanFixture {
     }
 
     /** @return the relative L2 error of a value against the fixture's */
-    static double relativeError(INDArray actual, JsonNode expected) {
+    public static double relativeError(INDArray actual, JsonNode expected) {
         INDArray reference = array(expected).reshape(actual.shape());
         return actual.castTo(DataType.DOUBLE).sub(reference).norm2Number().doubleValue()
                 / Math.max(reference.norm2Number().doubleValue(), 1e-12);
