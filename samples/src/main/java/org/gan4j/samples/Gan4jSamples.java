@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The entry point of gan4j's runnable programs: {@code mvn -B -q -pl samples exec:exec -Dargs="<command> --help"}. */
 @Command(name = "gan4j-samples", mixinStandardHelpOptions = true, version = "gan4j 0.1.0-SNAPSHOT",
         description = "Runnable gan4j programs. Each writes its pictures and figures to the folder given by --out.",
-        subcommands = {DcganFashionMnist.class, ConditionalGanCommand.class, CycleGanCommand.class, CompareCommand.class, Gaussian1dCommand.class, GaussianRingCommand.class,
+        subcommands = {DcganFashionMnist.class, StyleGanCommand.class, ConditionalGanCommand.class, CycleGanCommand.class, CompareCommand.class, Gaussian1dCommand.class, GaussianRingCommand.class,
             MetricsCommand.class, ExportCommand.class, ServeCommand.class, TrainCommand.class, ShapesCommand.class,
             TrainClassifierCommand.class,
             CommandLine.HelpCommand.class})

@@ -25,8 +25,6 @@ final class StyleOps {
 
     private final GraphParameters params;
     private final DataType type;
-    private SDVariable upFilter;
-    private SDVariable downFilter;
 
     /**
      * @param params the network's variables in the graph
@@ -80,30 +78,34 @@ final class StyleOps {
         return h.gt(0.0).castTo(type).mul((1 - ALPHA) * gain).add(ALPHA * gain);
     }
 
-    /** @return the 4×4 FIR filter, [1, 3, 3, 1] ⊗ [1, 3, 3, 1] / 64 times the gain, as a [4, 4, 1, 1] kernel */
-    private SDVariable filter(double gain) {
-        float[] f = {1, 3, 3, 1};
-        double[] k = new double[16];
-        for (int i = 0; i < 4; i++) {
-            for (int j = 0; j < 4; j++) {
-                k[i * 4 + j] = f[i] * f[j] / 64.0 * gain;
+    /**
+     * The [1, 3, 3, 1] filter along one axis as a matrix M [in, out] with y = x·M: a correlation with padding p and
+     * stride s (out[j] = Σ_t f_t·x[j·s + t − p]), or its transpose, the transposed convolution (zero insertion).
+     * The 2-D filter is separable (f ⊗ f/64 times the gain), so one matrix per axis applies it exactly: two matrix
+     * products instead of a 1-channel convolution per map, whose gradient kernels are slow.
+     */
+    private SDVariable axisMatrix(long in, long out, int stride, int padding, double gain, boolean transposed) {
+        double[] f = {1, 3, 3, 1};
+        long rows = transposed ? out : in;
+        long cols = transposed ? in : out;
+        double[] m = new double[(int) (in * out)];
+        double scale = Math.sqrt(gain) / 8;
+        for (long j = 0; j < cols; j++) {
+            for (int t = 0; t < 4; t++) {
+                long i = j * stride + t - padding;
+                if (i >= 0 && i < rows) {
+                    int index = (int) (transposed ? j * out + i : i * out + j);
+                    m[index] += f[t] * scale;
+                }
             }
         }
-        return graph().constant(Nd4j.create(k, new long[] {4, 4, 1, 1}, type));
+        return graph().constant(Nd4j.create(m, new long[] {in, out}, type));
     }
 
-    private SDVariable upFilter() {
-        if (upFilter == null) {
-            upFilter = filter(4);
-        }
-        return upFilter;
-    }
-
-    private SDVariable downFilter() {
-        if (downFilter == null) {
-            downFilter = filter(1);
-        }
-        return downFilter;
+    /** Applies M [in, out] along both spatial axes of x [b, c, in, in]. */
+    private SDVariable separable(SDVariable x, long c, long in, long out, SDVariable m) {
+        SDVariable rows = x.reshape(-1, in).mmul(m).reshape(-1, in, out).permute(0, 2, 1);
+        return rows.reshape(-1, in).mmul(m).reshape(-1, out, out).permute(0, 2, 1).reshape(-1, c, out, out);
     }
 
     /**
@@ -111,46 +113,42 @@ final class StyleOps {
      * transposed convolution, stride 2, padding 1, of each channel.
      */
     SDVariable upsample(SDVariable x, long c, long h) {
-        return perChannel(x, c, h, 2 * h, t -> deconv(t, upFilter(), 4, 2, 1));
+        return separable(x, c, h, 2 * h, axisMatrix(h, 2 * h, 2, 1, 4, true));
     }
 
     /** The adjoint of {@link #upsample}: [c, 2h, 2w] → [c, h, w]. */
     SDVariable upsampleAdjoint(SDVariable g, long c, long h) {
-        return perChannel(g, c, 2 * h, h, t -> conv(t, upFilter(), 4, 2, 1));
+        return separable(g, c, 2 * h, h, axisMatrix(2 * h, h, 2, 1, 4, false));
     }
 
     /** The filter after an upsampling transposed convolution: gain 4, padding 1 ([c, 2h+1] → [c, 2h]). */
     SDVariable blurAfterUp(SDVariable x, long c, long h2) {
-        return perChannel(x, c, h2 + 1, h2, t -> conv(t, upFilter(), 4, 1, 1));
+        return separable(x, c, h2 + 1, h2, axisMatrix(h2 + 1, h2, 1, 1, 4, false));
     }
 
     /** The adjoint of {@link #blurAfterUp}: [c, 2h] → [c, 2h+1]. */
     SDVariable blurAfterUpAdjoint(SDVariable g, long c, long h2) {
-        return perChannel(g, c, h2, h2 + 1, t -> deconv(t, upFilter(), 4, 1, 1));
+        return separable(g, c, h2, h2 + 1, axisMatrix(h2, h2 + 1, 1, 1, 4, true));
     }
 
     /** The filter before a downsampling 3×3 convolution: gain 1, padding 2 ([c, h] → [c, h+1]). */
     SDVariable blurBeforeDown(SDVariable x, long c, long h) {
-        return perChannel(x, c, h, h + 1, t -> conv(t, downFilter(), 4, 1, 2));
+        return separable(x, c, h, h + 1, axisMatrix(h, h + 1, 1, 2, 1, false));
     }
 
     /** The adjoint of {@link #blurBeforeDown}: [c, h+1] → [c, h]. */
     SDVariable blurBeforeDownAdjoint(SDVariable g, long c, long h) {
-        return perChannel(g, c, h + 1, h, t -> deconv(t, downFilter(), 4, 1, 2));
+        return separable(g, c, h + 1, h, axisMatrix(h + 1, h, 1, 2, 1, true));
     }
 
     /** upfirdn2d with down = 2, padding 1: the FIR filter, every second sample ([c, h] → [c, h/2]). */
     SDVariable downsample(SDVariable x, long c, long h) {
-        return perChannel(x, c, h, h / 2, t -> conv(t, downFilter(), 4, 2, 1));
+        return separable(x, c, h, h / 2, axisMatrix(h, h / 2, 2, 1, 1, false));
     }
 
     /** The adjoint of {@link #downsample}: [c, h/2] → [c, h]. */
     SDVariable downsampleAdjoint(SDVariable g, long c, long h) {
-        return perChannel(g, c, h / 2, h, t -> deconv(t, downFilter(), 4, 2, 1));
-    }
-
-    private SDVariable perChannel(SDVariable x, long c, long in, long out, java.util.function.UnaryOperator<SDVariable> op) {
-        return op.apply(x.reshape(-1, 1, in, in)).reshape(-1, c, out, out);
+        return separable(g, c, h / 2, h, axisMatrix(h / 2, h, 2, 1, 1, true));
     }
 
     /** @return the convolution of x (NCHW) with w [k, k, in, out] */
