@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs gan4j's benchmarks beside the PyTorch/scipy references of ../shared/bench, one after the other on a quiet
 # machine, and prints gan4j / reference ratios (below 1.0: gan4j is faster).
-#   benchmarks/compare.sh [--threads "1 2"] [--only "dcgan mlp wgan-gp fid gemm"] [--bench DIR]
+#   benchmarks/compare.sh [--threads "1 2"] [--only "dcgan mlp wgan-gp stylegan fid gemm"] [--bench DIR]
+# (stylegan's reference is this repository's benchmarks/stylegan2_ref.py; the others are ../shared/bench's)
 # Needs: mvn -B -q install -DskipTests first; Debian's python3-torch and python3-scipy (/usr/bin/python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS="1 2"
-ONLY="dcgan mlp wgan-gp fid gemm"
+ONLY="dcgan mlp wgan-gp stylegan fid gemm"
 BENCH="../shared/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,6 +50,10 @@ for t in $THREADS; do
         gan4j "$t" "$b" train --model wgan-gp --warmup 10 --iters 20
         reference "$t" "$b" wgan_gp_ref.py --threads "$t" --iters 20
         [ "$t" -gt 1 ] && reference "$t" "$b" wgan_gp_ref.py --threads "$t" --blas-threads 1 --iters 20 ;;
+      stylegan)
+        gan4j "$t" "$b" stylegan --cycles 3
+        (BENCH="$PWD/benchmarks" reference "$t" "$b" stylegan2_ref.py --threads "$t" --cycles 3)
+        [ "$t" -gt 1 ] && (BENCH="$PWD/benchmarks" reference "$t" "$b" stylegan2_ref.py --threads "$t" --blas-threads 1 --cycles 3) ;;
       fid)
         gan4j "$t" "$b" fid --reps 3
         reference "$t" "$b" fid_ref.py time --threads "$t" --n 10000 --d 2048 --reps 3 ;;
@@ -66,7 +71,7 @@ rows = {}
 for line in open(sys.argv[1]):
     label, impl, threads, payload = line.split(" ", 3)
     r = json.loads(payload)
-    if label in ("dcgan", "mlp", "wgan-gp"):
+    if label in ("dcgan", "mlp", "wgan-gp", "stylegan"):
         v = r.get("sec_per_iter_median")
     elif label == "fid":
         v = r.get("total_s_median")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = {"gan4j speed benchmarks; each prints a human line and a RESULT {json} line.",
                 "The thread count is OMP_NUM_THREADS (-Dgan4j.threads=N with mvn exec:exec)."},
-        subcommands = {TrainingBenchmark.class, FidBenchmark.class, SamplingBenchmark.class, ServeBenchmark.class, ImageFolderBenchmark.class, GemmPeak.class,
+        subcommands = {TrainingBenchmark.class, StyleGanBenchmark.class, FidBenchmark.class, SamplingBenchmark.class, ServeBenchmark.class, ImageFolderBenchmark.class, GemmPeak.class,
                 MemoryBenchmark.class})
 public final class Benchmarks {
     private Benchmarks() {

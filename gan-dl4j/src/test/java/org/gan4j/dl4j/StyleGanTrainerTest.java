@@ -13,6 +13,7 @@ import org.gan4j.metrics.FashionMnistClassifier;
 import org.gan4j.metrics.FeatureStatistics;
 import org.gan4j.metrics.FrechetDistance;
 import org.gan4j.zoo.StyleGan2;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +25,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class StyleGanTrainerTest {
     static final StyleGan2 SMALL = StyleGan2.builder().channels(4096, 32).latentSize(64).wSize(64).build();
     static final long SEED = Long.getLong("gan4j.test.styleganSeed", 1);
-    static final int STEPS = 300;
+    static final int STEPS = 400;
 
     static StyleGanTrainer.Builder trainer(StyleGan2 arch, long seed) {
         return StyleGanTrainer.builder().architecture(arch).data(FashionMnist.bundledImages().toPaddedDataSource(32))
@@ -42,6 +43,7 @@ class StyleGanTrainerTest {
      * are 0.6 and 0.3 (chance: about 0.1).
      */
     @Test
+    @Tag("training")
     void learns_fashion_mnist_and_its_coarse_styles_decide_the_class() {
         FashionMnistClassifier classifier = FashionMnistClassifier.bundled();
         FeatureStatistics real = FeatureStatistics.of(classifier.features(FashionMnist.bundledTestImages().toArray()));

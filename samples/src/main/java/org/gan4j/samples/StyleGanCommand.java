@@ -39,20 +39,20 @@ final class StyleGanCommand implements Callable<Integer> {
     long steps = 3000;
 
     @Option(names = "--batch-size", description = "batch size, a multiple of 4 (default ${DEFAULT-VALUE})")
-    int batchSize = 32;
+    int batchSize = 16;
 
     @Option(names = "--channels", description = "the most channels of any resolution; 4096/r below it (default ${DEFAULT-VALUE})")
-    int channels = 64;
+    int channels = 32;
 
     @Option(names = "--w-size", description = "the size of z and w (default ${DEFAULT-VALUE})")
-    int wSize = 128;
+    int wSize = 64;
 
     @Option(names = "--crossover", description = "the first w input of the fine styles in style-mixing.png and the"
             + " style-control share, 1 to 7 (default ${DEFAULT-VALUE}: 4x4 and 8x8 coarse)")
     int crossover = 4;
 
     @Option(names = "--ema", description = "decay of the generator's weight average (0: none; default ${DEFAULT-VALUE})")
-    double ema = 0.999;
+    double ema = 0.998;
 
     @Option(names = "--grid-every", description = "write a sample grid every N steps (default ${DEFAULT-VALUE})")
     int gridEvery = 500;

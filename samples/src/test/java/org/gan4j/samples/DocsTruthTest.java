@@ -38,7 +38,7 @@ class DocsTruthTest {
             "ParameterAveragingTrainingMaster", "SharedTrainingMaster", "ParallelWrapper", "BarrierTaskContext",
             "DefaultScalaModule", "JavaSparkContext", "SparkSession");
     private static final Set<String> SAMPLE_COMMANDS = Set.of("dcgan", "cgan", "cyclegan", "compare", "toy1d", "ring",
-            "metrics", "export", "serve", "train", "shapes", "train-classifier");
+            "metrics", "export", "serve", "train", "shapes", "train-classifier", "stylegan");
     private static Map<String, List<Path>> sources;
     private static Set<String> declaredTypes;
     private static Map<String, String> docs;
