@@ -49,6 +49,24 @@ class SamplesSmokeTest {
     }
 
     @Test
+    void should_train_a_stylegan_and_write_its_figures(@TempDir Path out) throws IOException {
+        int code = Gan4jSamples.run("stylegan", "--bundled", "--steps", "4", "--channels", "8", "--w-size", "16",
+                "--batch-size", "4", "--grid-every", "2", "--out", out.toString());
+        assertThat(code).isZero();
+        assertThat(ImageIO.read(out.resolve("style-mixing.png").toFile()).getWidth()).isEqualTo(7 * 33 + 1);
+        assertThat(ImageIO.read(out.resolve("truncation.png").toFile()).getHeight()).isEqualTo(4 * 33 + 1);
+        assertThat(ImageIO.read(out.resolve("interpolation.png").toFile()).getWidth()).isEqualTo(8 * 33 + 1);
+        assertThat(out.resolve("stylegan.zip")).isNotEmptyFile();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("steps").asLong()).isEqualTo(4);
+        assertThat(summary.get("metrics").get("fid").asDouble()).isPositive();
+        double share = summary.get("style_control").get("share_with_class_of_coarse_styles").asDouble();
+        assertThat(share).isBetween(0.0, 1.0);
+        assertThat(Files.readAllLines(out.resolve("losses.csv")).get(0)).endsWith(",pathLength,pathLengthMean,r1");
+    }
+
+    @Test
     void should_retrain_the_classifier_on_the_bundled_subset(@TempDir Path out) {
         Path model = out.resolve("classifier.samediff");
         assertThat(Gan4jSamples.run("train-classifier", "--bundled", "--epochs", "1", "--out", model.toString())).isZero();

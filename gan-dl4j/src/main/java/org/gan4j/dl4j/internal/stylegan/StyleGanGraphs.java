@@ -79,6 +79,11 @@ public final class StyleGanGraphs {
     }
 
     /**
+     * @param arch  the architecture
+     * @param g     the generator's arrays
+     * @param d     the discriminator's arrays
+     * @param batch the batch size
+     * @param type  the floating-point type
      * @return the G main graph: placeholders z₁, z₂, mix, noise; outputs {@value #LOSS}, {@value #W_MEAN}
      */
     public static SameDiff generatorMain(StyleGan2 arch, ParameterStore g, ParameterStore d, int batch, DataType type) {
@@ -92,6 +97,12 @@ public final class StyleGanGraphs {
     }
 
     /**
+     * @param arch   the architecture
+     * @param g      the generator's arrays
+     * @param batch  the batch size of the phase (half the training batch)
+     * @param type   the floating-point type
+     * @param weight the penalty's weight times the interval, k_G·w_pl
+     * @param decay  δ, the running mean's decay
      * @return the path length graph over a batch of {@code batch}: placeholders z₁, z₂, mix, noise,
      *         {@value #PL_NOISE}, {@value #PL_MEAN}; outputs {@value #LOSS}, {@value #PL_PENALTY}, {@value #PL_LENGTH}
      */
@@ -117,7 +128,14 @@ public final class StyleGanGraphs {
         return sd;
     }
 
-    /** @return the D main graph: placeholders {@value #REAL}, z₁, z₂, mix, noise; output {@value #LOSS} */
+    /**
+     * @param arch  the architecture
+     * @param g     the generator's arrays
+     * @param d     the discriminator's arrays
+     * @param batch the batch size
+     * @param type  the floating-point type
+     * @return the D main graph: placeholders {@value #REAL}, z₁, z₂, mix, noise; output {@value #LOSS}
+     */
     public static SameDiff discriminatorMain(StyleGan2 arch, ParameterStore g, ParameterStore d, int batch, DataType type) {
         SameDiff sd = SameDiff.create();
         SDVariable real = sd.placeHolder(REAL, type, batch, arch.imageChannels(), arch.resolution(), arch.resolution());
@@ -130,8 +148,14 @@ public final class StyleGanGraphs {
     }
 
     /**
+     * @param arch   the architecture
+     * @param d      the discriminator's arrays
+     * @param batch  the batch size
+     * @param type   the floating-point type
+     * @param gamma  γ
+     * @param weight the interval k_D, multiplying the loss
      * @return the R1 graph: placeholder {@value #REAL}; outputs {@value #LOSS} (γ/2·mean penalty times
-     *         {@code weight}, the interval) and {@value #R1_PENALTIES}
+     *         {@code weight}) and {@value #R1_PENALTIES}
      */
     public static SameDiff r1(StyleGan2 arch, ParameterStore d, int batch, DataType type, double gamma, double weight) {
         SameDiff sd = SameDiff.create();
@@ -144,7 +168,11 @@ public final class StyleGanGraphs {
         return sd;
     }
 
-    /** @return the mapping graph: placeholder {@value #Z} [n, dim(z)], output {@value #W} [n, dim(w)] */
+    /**
+     * @param arch the architecture
+     * @param g    the generator's arrays (float)
+     * @return the mapping graph: placeholder {@value #Z} [n, dim(z)], output {@value #W} [n, dim(w)]
+     */
     public static SameDiff mapping(StyleGan2 arch, ParameterStore g) {
         SameDiff sd = SameDiff.create();
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, arch.latentSize());
@@ -153,6 +181,8 @@ public final class StyleGanGraphs {
     }
 
     /**
+     * @param arch the architecture
+     * @param g    the generator's arrays (float)
      * @return the synthesis graph: placeholders {@value #WS} [n, numWs, dim(w)] and the noise [n, 1, r, r]; output
      *         {@value #IMAGE}
      */
