@@ -323,13 +323,21 @@ public final class StyleGanModel implements GeneratorSampler {
         if (!c.hasSpec()) {
             throw new IllegalArgumentException(file + " holds no " + ModelArchive.NETWORK_ENTRY);
         }
-        return SavedNetworks.load(c, List.of("generator"), r -> {
+        Properties p = c.metadata();
+        Shape shape = ARCHIVE.shape(file, p, "sample.shape");
+        int latentSize = ARCHIVE.integer(file, p, "latent.size", 1, 1_000_000);
+        StyleGanModel model = SavedNetworks.load(c, List.of("generator"), r -> {
             JsonNode node = r.spec().get("stylegan2");
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("stylegan2 is missing");
             }
             return new StyleGanModel(StyleGanArchitectureJson.read(node), r.stores().get("generator"), seed);
         });
+        if (!model.arch.imageShape().equals(shape) || model.arch.latentSize() != latentSize) {
+            throw new IllegalArgumentException(file + ": its architecture (" + model.arch + ") contradicts its metadata"
+                    + " (sample " + shape + ", latent " + latentSize + ")");
+        }
+        return model;
     }
 
     @Override

@@ -119,6 +119,11 @@ class StyleGanModelTest {
         Files.write(broken, bytes);
         assertThatThrownBy(() -> StyleGanModel.load(broken)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(broken.toString());
+
+        Path contradicting = dir.resolve("contradicting.zip");
+        VaeTrainerTest.rewriteMetadata(file, contradicting, StyleGanModel.META_ENTRY, "latent.size", "17");
+        assertThatThrownBy(() -> StyleGanModel.load(contradicting)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contradicts its metadata (sample [1, 32, 32], latent 17)");
     }
 
     @Test
