@@ -78,6 +78,7 @@ final class StyleGanFamily implements ModelFamily<StyleGanFamily.State> {
     private final INDArray lengthOut = Nd4j.create(DataType.FLOAT, 1);
     private final Map<String, INDArray> pathLengthFeed = new LinkedHashMap<>();
     private final Map<String, INDArray> discriminatorFeed = new LinkedHashMap<>();
+    private final Map<String, INDArray> r1Feed;
     private final LatentSampler latents;
     private final Random noiseRandom;
     private final RealBatches batches;
@@ -125,6 +126,7 @@ final class StyleGanFamily implements ModelFamily<StyleGanFamily.State> {
         real = Nd4j.create(DataType.FLOAT, arch.imageShape().withBatch(b));
         discriminatorFeed.putAll(discriminatorBatch.feed());
         discriminatorFeed.put(StyleGanGraphs.REAL, real);
+        r1Feed = Map.of(StyleGanGraphs.REAL, real);
         if (pathLength != null) {
             pathLengthBatch = new StyleBatch(arch, b / 2, config.styleMixing);
             pathLengthNoise = Nd4j.create(DataType.FLOAT, arch.imageShape().withBatch(b / 2));
@@ -207,7 +209,7 @@ final class StyleGanFamily implements ModelFamily<StyleGanFamily.State> {
         discriminatorBatch.fill(latents, noiseRandom);
         double dLoss = runner.run(discriminatorMain, () -> discriminatorMain.step(discriminatorFeed, epoch));
         if (r1 != null && t % config.r1Interval == 0) {
-            lastR1 = runner.run(r1, () -> r1.step(Map.of(StyleGanGraphs.REAL, real), epoch));
+            lastR1 = runner.run(r1, () -> r1.step(r1Feed, epoch));
         }
         Map<String, Double> terms = new LinkedHashMap<>();
         if (pathLength != null) {

@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A trained StyleGAN2 generator and the latent tools of the paper and the reference code
@@ -177,8 +178,7 @@ public final class StyleGanModel implements GeneratorSampler {
         requireShape("w", w, -1, arch.wSize());
         INDArray ws = Nd4j.create(DataType.FLOAT, w.size(0), arch.numWs(), arch.wSize());
         for (int i = 0; i < arch.numWs(); i++) {
-            ws.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(i),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(w);
+            layer(ws, i).assign(w);
         }
         return ws;
     }
@@ -200,9 +200,7 @@ public final class StyleGanModel implements GeneratorSampler {
         INDArray out = ws.castTo(DataType.FLOAT).dup();
         INDArray average = store.state().get(W_AVERAGE).reshape(1, arch.wSize());
         for (int i = 0; i < cutoff; i++) {
-            INDArray layer = out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(i),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
-            layer.subiRowVector(average).muli(psi).addiRowVector(average);
+            layer(out, i).subiRowVector(average).muli(psi).addiRowVector(average);
         }
         return out;
     }
@@ -248,9 +246,7 @@ public final class StyleGanModel implements GeneratorSampler {
             throw new IllegalArgumentException("zA and zB must hold as many latents but held " + a.size(0) + " and " + b.size(0));
         }
         for (int i = crossover; i < arch.numWs(); i++) {
-            a.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(i),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(b.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(i), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            layer(a, i).assign(layer(b, i));
         }
         return synthesize(a, Noise.FIXED);
     }
@@ -276,6 +272,11 @@ public final class StyleGanModel implements GeneratorSampler {
         INDArray a = ModelInputs.latentOf(zA, arch.latentSize());
         INDArray b = ModelInputs.latentOf(zB, arch.latentSize());
         return sample(Interpolation.spherical(a.getRow(0), b.getRow(0), steps));
+    }
+
+    /** @return the view of layer i's w in ws [n, numWs, dim(w)] */
+    private static INDArray layer(INDArray ws, int i) {
+        return ws.get(NDArrayIndex.all(), NDArrayIndex.point(i), NDArrayIndex.all());
     }
 
     private static void requireShape(String name, INDArray a, long... shape) {
