@@ -38,6 +38,15 @@ def main():
     ap.add_argument("--channels", type=int, default=32)
     ap.add_argument("--w", type=int, default=64)
     ap.add_argument("--data", default="/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
+    ap.add_argument("--train", type=int, default=0,
+                    help="instead of timing: train this many iterations and write samples of the EMA generator")
+    ap.add_argument("--samples-at", default="1", help="with --train: comma-separated iterations to write samples at")
+    ap.add_argument("--ema", type=float, default=0.99, help="with --train: generator EMA decay")
+    ap.add_argument("--out", default="stylegan-torch", help="with --train: folder for samples-<iteration>.npy")
+    ap.add_argument("--lr", type=float, default=0.0025)
+    ap.add_argument("--mbstd-group", type=int, default=4)
+    ap.add_argument("--pl-weight", type=float, default=2.0)
+    ap.add_argument("--mixing", type=float, default=0.9)
     args = ap.parse_args()
     blas = args.threads if args.blas_threads is None else args.blas_threads
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
@@ -61,7 +70,7 @@ def main():
     dt = torch.float32
     torch.set_default_dtype(dt)
     a = sg.Arch(resolution=32, image_channels=1, z=args.w, w=args.w, mapping_layers=2, channel_base=4096,
-                channel_max=args.channels, mbstd_group=4)
+                channel_max=args.channels, mbstd_group=args.mbstd_group)
     gen = torch.Generator().manual_seed(1)
     g = {k: v.requires_grad_(True) for k, v in sg.init_generator(a, gen, dt, perturb=False).items()}
     d = {k: v.requires_grad_(True) for k, v in sg.init_discriminator(a, gen, dt, perturb=False).items()}
@@ -70,13 +79,13 @@ def main():
 
     def adam(params, interval):
         c = interval / (interval + 1)
-        return torch.optim.Adam(params, lr=0.0025 * c, betas=(0.0, 0.99 ** c), eps=1e-8)
+        return torch.optim.Adam(params, lr=args.lr * c, betas=(0.0, 0.99 ** c), eps=1e-8)
 
     g_opt, d_opt = adam(list(g.values()), 4), adam(list(d.values()), 16)
     layers = [k for res in a.block_res for k in ((["G/b4/conv1"]) if res == 4 else [f"G/b{res}/conv0", f"G/b{res}/conv1"])]
 
     def inputs(n):
-        cut = int(torch.randint(1, a.num_ws, [], generator=gen)) if torch.rand([], generator=gen) < 0.9 else a.num_ws
+        cut = int(torch.randint(1, a.num_ws, [], generator=gen)) if torch.rand([], generator=gen) < args.mixing else a.num_ws
         mask = (torch.arange(a.num_ws) < cut).to(dt)
         noises = {k: torch.randn(n, 1, int(k.split("/")[1][1:]), int(k.split("/")[1][1:]), generator=gen) for k in layers}
         return torch.randn(n, a.z, generator=gen), torch.randn(n, a.z, generator=gen), mask, noises
@@ -86,11 +95,11 @@ def main():
         g_opt.zero_grad(set_to_none=True)
         sg.generator_main(a, g, d, *inputs(b)).backward()
         g_opt.step()
-        if t % 4 == 0:
+        if t % 4 == 0 and args.pl_weight > 0:
             g_opt.zero_grad(set_to_none=True)
             z1, z2, mask, noises = inputs(b // 2)
             loss, _, pl_mean = sg.path_length(a, g, z1, z2, mask, noises, torch.randn(b // 2, 1, 32, 32, generator=gen),
-                                              pl_mean, 2.0, 4)
+                                              pl_mean, args.pl_weight, 4)
             loss.backward()
             g_opt.step()
         d_opt.zero_grad(set_to_none=True)
@@ -103,6 +112,9 @@ def main():
         return float(pl_mean)
 
     pl_mean = 0.0
+    if args.train:
+        train(args, a, g, step, sg)
+        return
     for t in range(16):
         pl_mean = step(t, pl_mean)
     cycles = []
@@ -118,6 +130,36 @@ def main():
     print(f"stylegan threads={args.threads} batch={b} channels={args.channels}: "
           f"{res['sec_per_iter_median'] * 1000:.1f} ms/iteration (median of {len(cycles)} cycles)")
     print("RESULT " + json.dumps(res), flush=True)
+
+
+def train(args, a, g, step, sg):
+    """Learning curve of the reference: 500 EMA-generator samples (z from seed 99, fresh noise) at each requested
+    iteration, as float32 .npy [500, 1, 32, 32] in [-1, 1]-ish, for gan4j's FID with the bundled classifier."""
+    import numpy as np
+    import torch
+    os.makedirs(args.out, exist_ok=True)
+    at = {int(x) for x in args.samples_at.split(",")}
+    ema = {k: v.detach().clone() for k, v in g.items()}
+    zgen = torch.Generator().manual_seed(99)
+    z = torch.randn(500, a.z, generator=zgen)
+    pl_mean = 0.0
+    t0 = time.perf_counter()
+    for t in range(1, args.train + 1):
+        pl_mean = step(t - 1, pl_mean)
+        with torch.no_grad():
+            for k, v in g.items():
+                ema[k].mul_(args.ema).add_(v.detach(), alpha=1 - args.ema)
+        if t in at:
+            with torch.no_grad():
+                w = sg.mapping(a, ema, z)
+                ws = w.unsqueeze(1).repeat(1, a.num_ws, 1)
+                noises = {}
+                for res in a.block_res:
+                    for name in (["conv1"] if res == 4 else ["conv0", "conv1"]):
+                        noises[f"G/b{res}/{name}"] = torch.randn(500, 1, res, res, generator=zgen)
+                img = sg.synthesis(a, ema, ws, noises)
+            np.save(os.path.join(args.out, f"samples-{t}.npy"), img.numpy().astype(np.float32))
+            print(f"# iteration {t}: samples written ({time.perf_counter() - t0:.0f} s)", flush=True)
 
 
 def load(path, gen):

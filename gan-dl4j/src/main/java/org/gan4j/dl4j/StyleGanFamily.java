@@ -97,12 +97,14 @@ final class StyleGanFamily implements ModelFamily<StyleGanFamily.State> {
         discriminator = new ParameterStore("D", setup.weights());
         boolean regularizesG = config.pathLengthWeight > 0;
         boolean regularizesD = config.r1Gamma > 0;
-        var gMainGraph = StyleGanGraphs.generatorMain(arch, generator, discriminator, b, DataType.FLOAT);
+        var gMainGraph = StyleGanGraphs.generatorMain(arch, generator, discriminator, b, DataType.FLOAT,
+                execution.fusedOps());
         var plGraph = regularizesG ? StyleGanGraphs.pathLength(arch, generator, b / 2, DataType.FLOAT,
-                config.pathLengthWeight * config.pathLengthInterval, config.pathLengthDecay) : null;
-        var dMainGraph = StyleGanGraphs.discriminatorMain(arch, generator, discriminator, b, DataType.FLOAT);
+                config.pathLengthWeight * config.pathLengthInterval, config.pathLengthDecay, execution.fusedOps()) : null;
+        var dMainGraph = StyleGanGraphs.discriminatorMain(arch, generator, discriminator, b, DataType.FLOAT,
+                execution.fusedOps());
         var r1Graph = regularizesD ? StyleGanGraphs.r1(arch, discriminator, b, DataType.FLOAT, config.r1Gamma,
-                config.r1Interval) : null;
+                config.r1Interval, execution.fusedOps()) : null;
         StyleGanModel.createState(arch, generator);
         long steps = setup.totalSteps();
         NetworkUpdater gUpdater = new NetworkUpdater(StyleGanTrainer.lazyCorrected(config.generatorOptimizer,

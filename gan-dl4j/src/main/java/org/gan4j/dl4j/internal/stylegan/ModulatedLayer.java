@@ -35,6 +35,7 @@ final class ModulatedLayer {
     private final long in;
     private final long out;
     private final long size;
+    private final boolean sharedInput;
     private SDVariable x;
     private SDVariable affine;
     private SDVariable style;
@@ -51,8 +52,10 @@ final class ModulatedLayer {
      * @param in   the input channels
      * @param out  the output channels
      * @param size the output side
+     * @param sharedInput whether the input is one [1, in, h, w] array for the whole batch (the learned constant)
      */
-    ModulatedLayer(StyleOps ops, String key, Kind kind, long in, long out, long size) {
+    ModulatedLayer(StyleOps ops, String key, Kind kind, long in, long out, long size, boolean sharedInput) {
+        this.sharedInput = sharedInput;
         this.ops = ops;
         this.key = key;
         this.kind = kind;
@@ -82,7 +85,8 @@ final class ModulatedLayer {
         this.x = input;
         affine = ops.weight(key + "/affine/W", 1, wSize, wSize, in);
         style = w.mmul(affine).add(ops.bias(key + "/affine/b", 1, 1, in));
-        SDVariable scaled = StyleOps.perMap(input, kind == Kind.TO_RGB ? style.mul(1 / Math.sqrt(in)) : style, in);
+        SDVariable inputScale = kind == Kind.TO_RGB ? style.mul(1 / Math.sqrt(in)) : style;
+        SDVariable scaled = sharedInput ? StyleOps.perMap(input, inputScale, in) : ops.scaleMaps(input, inputScale, in);
         switch (kind) {
             case CONV -> weight = rawWeight(3, in, out);
             case UP -> weight = rawWeight(3, out, in);
@@ -96,7 +100,7 @@ final class ModulatedLayer {
         SDVariable sq = ops.graph().math.square(weight).sum(false, 0, 1);
         squares = kind == Kind.UP ? sq.permute(1, 0) : sq;
         demodulation = ops.graph().math.rsqrt(ops.graph().math.square(style).mmul(squares).add(StyleOps.EPSILON));
-        SDVariable y = StyleOps.perMap(convolved, demodulation, out).add(noise.mul(ops.scalar(key + "/noise_strength", 0)));
+        SDVariable y = ops.scaleMaps(convolved, demodulation, out).add(noise.mul(ops.scalar(key + "/noise_strength", 0)));
         preActivation = StyleOps.addBias(y, ops.bias(key + "/b", 0, 1, out), out);
         return ops.lrelu(preActivation, StyleOps.SQRT2);
     }
@@ -121,18 +125,22 @@ final class ModulatedLayer {
         SDVariable gStyle;
         if (kind == Kind.TO_RGB) {
             gScaled = ops.deconv(g, weight, 1, 1, 0);
-            gStyle = StyleOps.pixelSum(gScaled.mul(x)).mul(1 / Math.sqrt(in));
-            SDVariable gx = StyleOps.perMap(gScaled, style.mul(1 / Math.sqrt(in)), in);
+            gStyle = inputDot(gScaled).mul(1 / Math.sqrt(in));
+            SDVariable gx = ops.scaleMaps(gScaled, style.mul(1 / Math.sqrt(in)), in);
             return new SDVariable[] {gx, gStyle.mmul(affine.permute(1, 0))};
         }
         SDVariable gh = g.mul(ops.lreluSlope(preActivation, StyleOps.SQRT2));
-        SDVariable gd = StyleOps.pixelSum(gh.mul(convolved));
-        SDVariable gConv = StyleOps.perMap(gh, demodulation, out);
+        SDVariable gd = ops.mapDot(gh, convolved);
+        SDVariable gConv = ops.scaleMaps(gh, demodulation, out);
         gScaled = kind == Kind.CONV ? ops.deconv(gConv, weight, 3, 1, 1)
                 : ops.conv(ops.blurAfterUpAdjoint(gConv, out, size), weight, 3, 2, 0);
         SDVariable cube = demodulation.mul(demodulation).mul(demodulation);
-        gStyle = StyleOps.pixelSum(gScaled.mul(x)).sub(style.mul(gd.mul(cube).mmul(squares.permute(1, 0))));
-        SDVariable gx = StyleOps.perMap(gScaled, style, in);
+        gStyle = inputDot(gScaled).sub(style.mul(gd.mul(cube).mmul(squares.permute(1, 0))));
+        SDVariable gx = ops.scaleMaps(gScaled, style, in);
         return new SDVariable[] {gx, gStyle.mmul(affine.permute(1, 0))};
+    }
+
+    private SDVariable inputDot(SDVariable gScaled) {
+        return sharedInput ? StyleOps.pixelSum(gScaled.mul(x)) : ops.mapDot(gScaled, x);
     }
 }

@@ -84,13 +84,15 @@ public final class StyleGanGraphs {
      * @param d     the discriminator's arrays
      * @param batch the batch size
      * @param type  the floating-point type
+     * @param fused whether the graph may hold gan4j's fused ops (it runs from compiled plans only)
      * @return the G main graph: placeholders z₁, z₂, mix, noise; outputs {@value #LOSS}, {@value #W_MEAN}
      */
-    public static SameDiff generatorMain(StyleGan2 arch, ParameterStore g, ParameterStore d, int batch, DataType type) {
+    public static SameDiff generatorMain(StyleGan2 arch, ParameterStore g, ParameterStore d, int batch, DataType type,
+                                         boolean fused) {
         SameDiff sd = SameDiff.create();
-        Generated generated = generate(sd, arch, g, batch, type);
+        Generated generated = generate(sd, arch, g, batch, type, fused);
         generated.w1().mean(false, 0).rename(W_MEAN);
-        SDVariable logits = new StyleDiscriminator(arch, new StyleOps(new GraphParameters(sd, d), type), batch)
+        SDVariable logits = new StyleDiscriminator(arch, new StyleOps(new GraphParameters(sd, d), type, fused), batch)
                 .forward(generated.image());
         new NonSaturatingLoss().generatorLoss(sd, logits).rename(LOSS);
         return sd;
@@ -103,13 +105,14 @@ public final class StyleGanGraphs {
      * @param type   the floating-point type
      * @param weight the penalty's weight times the interval, k_G·w_pl
      * @param decay  δ, the running mean's decay
+     * @param fused  whether the graph may hold gan4j's fused ops (it runs from compiled plans only)
      * @return the path length graph over a batch of {@code batch}: placeholders z₁, z₂, mix, noise,
      *         {@value #PL_NOISE}, {@value #PL_MEAN}; outputs {@value #LOSS}, {@value #PL_PENALTY}, {@value #PL_LENGTH}
      */
     public static SameDiff pathLength(StyleGan2 arch, ParameterStore g, int batch, DataType type, double weight,
-                                      double decay) {
+                                      double decay, boolean fused) {
         SameDiff sd = SameDiff.create();
-        Generated generated = generate(sd, arch, g, batch, type);
+        Generated generated = generate(sd, arch, g, batch, type, fused);
         long r = arch.resolution();
         SDVariable y = sd.placeHolder(PL_NOISE, type, batch, arch.imageChannels(), r, r).mul(1 / Math.sqrt(r * r));
         SDVariable squares = null;
@@ -134,13 +137,15 @@ public final class StyleGanGraphs {
      * @param d     the discriminator's arrays
      * @param batch the batch size
      * @param type  the floating-point type
+     * @param fused whether the graph may hold gan4j's fused ops (it runs from compiled plans only)
      * @return the D main graph: placeholders {@value #REAL}, z₁, z₂, mix, noise; output {@value #LOSS}
      */
-    public static SameDiff discriminatorMain(StyleGan2 arch, ParameterStore g, ParameterStore d, int batch, DataType type) {
+    public static SameDiff discriminatorMain(StyleGan2 arch, ParameterStore g, ParameterStore d, int batch, DataType type,
+                                             boolean fused) {
         SameDiff sd = SameDiff.create();
         SDVariable real = sd.placeHolder(REAL, type, batch, arch.imageChannels(), arch.resolution(), arch.resolution());
-        Generated generated = generate(sd, arch, g, batch, type);
-        StyleOps ops = new StyleOps(new GraphParameters(sd, d), type);
+        Generated generated = generate(sd, arch, g, batch, type, fused);
+        StyleOps ops = new StyleOps(new GraphParameters(sd, d), type, fused);
         SDVariable fakeLogits = new StyleDiscriminator(arch, ops, batch).forward(generated.image());
         SDVariable realLogits = new StyleDiscriminator(arch, ops, batch).forward(real);
         new NonSaturatingLoss().discriminatorLoss(sd, realLogits, fakeLogits).rename(LOSS);
@@ -154,13 +159,16 @@ public final class StyleGanGraphs {
      * @param type   the floating-point type
      * @param gamma  γ
      * @param weight the interval k_D, multiplying the loss
+     * @param fused  whether the graph may hold gan4j's fused ops (it runs from compiled plans only)
      * @return the R1 graph: placeholder {@value #REAL}; outputs {@value #LOSS} (γ/2·mean penalty times
      *         {@code weight}) and {@value #R1_PENALTIES}
      */
-    public static SameDiff r1(StyleGan2 arch, ParameterStore d, int batch, DataType type, double gamma, double weight) {
+    public static SameDiff r1(StyleGan2 arch, ParameterStore d, int batch, DataType type, double gamma, double weight,
+                              boolean fused) {
         SameDiff sd = SameDiff.create();
         SDVariable real = sd.placeHolder(REAL, type, batch, arch.imageChannels(), arch.resolution(), arch.resolution());
-        StyleDiscriminator discriminator = new StyleDiscriminator(arch, new StyleOps(new GraphParameters(sd, d), type), batch);
+        StyleDiscriminator discriminator = new StyleDiscriminator(arch, new StyleOps(new GraphParameters(sd, d), type, fused),
+                batch);
         discriminator.forward(real);
         SDVariable penalties = sd.math.square(discriminator.inputGradient()).sum(false, 1, 2, 3);
         penalties.rename(R1_PENALTIES);
@@ -176,7 +184,7 @@ public final class StyleGanGraphs {
     public static SameDiff mapping(StyleGan2 arch, ParameterStore g) {
         SameDiff sd = SameDiff.create();
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, arch.latentSize());
-        sd.identity(W, MappingNetwork.forward(arch, new StyleOps(new GraphParameters(sd, g), DataType.FLOAT), z));
+        sd.identity(W, MappingNetwork.forward(arch, new StyleOps(new GraphParameters(sd, g), DataType.FLOAT, false), z));
         return sd;
     }
 
@@ -193,7 +201,7 @@ public final class StyleGanGraphs {
         for (int i = 0; i < arch.numWs(); i++) {
             perLayer.add(ws.get(SDIndex.all(), SDIndex.point(i), SDIndex.all()));
         }
-        SynthesisNetwork synthesis = new SynthesisNetwork(arch, new StyleOps(new GraphParameters(sd, g), DataType.FLOAT));
+        SynthesisNetwork synthesis = new SynthesisNetwork(arch, new StyleOps(new GraphParameters(sd, g), DataType.FLOAT, false));
         sd.identity(IMAGE, synthesis.forward(perLayer, noisePlaceholders(sd, arch, -1, DataType.FLOAT)));
         return sd;
     }
@@ -201,8 +209,9 @@ public final class StyleGanGraphs {
     private record Generated(SDVariable w1, SDVariable image, SynthesisNetwork synthesis) {
     }
 
-    private static Generated generate(SameDiff sd, StyleGan2 arch, ParameterStore g, int batch, DataType type) {
-        StyleOps ops = new StyleOps(new GraphParameters(sd, g), type);
+    private static Generated generate(SameDiff sd, StyleGan2 arch, ParameterStore g, int batch, DataType type,
+                                      boolean fused) {
+        StyleOps ops = new StyleOps(new GraphParameters(sd, g), type, fused);
         SDVariable w1 = MappingNetwork.forward(arch, ops, sd.placeHolder(Z1, type, batch, arch.latentSize()));
         SDVariable w2 = MappingNetwork.forward(arch, ops, sd.placeHolder(Z2, type, batch, arch.latentSize()));
         SDVariable mix = sd.placeHolder(MIX, type, arch.numWs(), 1);

@@ -2,6 +2,8 @@ package org.gan4j.dl4j.internal.stylegan;
 
 import org.gan4j.ParameterInit;
 import org.gan4j.dl4j.internal.graph.GraphParameters;
+import org.gan4j.dl4j.internal.ops.ChannelDot;
+import org.gan4j.dl4j.internal.ops.ChannelScale;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The pieces every StyleGAN2 layer of one graph shares (NVlabs/stylegan2-ada-pytorch {@code torch_utils/ops}):
  * equalized-learning-rate parameters, leaky ReLU 0.2 with gain √2 and its mask, the [1, 3, 3, 1] FIR filter
  * ({@code upfirdn2d}) applied channel by channel, convolutions (NCHW; weights [k, k, in, out]) and transposed
- * convolutions (weights [k, k, out, in]) — each with the adjoint the hand-written input gradients use.
+ * convolutions (weights [k, k, out, in]) — each with the adjoint the hand-written input gradients use. In graphs
+ * that run from compiled plans, per-map scales and per-map inner products are gan4j's fused ops.
  */
 final class StyleOps {
     /** The slope of leaky ReLU for negative inputs. */
@@ -25,14 +28,17 @@ final class StyleOps {
 
     private final GraphParameters params;
     private final DataType type;
+    private final boolean fused;
 
     /**
      * @param params the network's variables in the graph
      * @param type   the graph's floating-point type
+     * @param fused  whether the graph may hold gan4j's fused ops (it runs from compiled plans only)
      */
-    StyleOps(GraphParameters params, DataType type) {
+    StyleOps(GraphParameters params, DataType type, boolean fused) {
         this.params = params;
         this.type = type;
+        this.fused = fused;
     }
 
     SameDiff graph() {
@@ -166,6 +172,16 @@ final class StyleOps {
     /** @return x [b, c, h, w] times v [b, c] broadcast over the pixels */
     static SDVariable perMap(SDVariable x, SDVariable v, long c) {
         return x.mul(v.reshape(-1, c, 1, 1));
+    }
+
+    /** @return x [b, c, h, w] times v [b, c] broadcast over the pixels, x with a batch of its own */
+    SDVariable scaleMaps(SDVariable x, SDVariable v, long c) {
+        return fused ? new ChannelScale(graph(), x, v).outputVariable() : perMap(x, v, c);
+    }
+
+    /** @return Σ over the pixels of a·b, both [b, c, h, w]: [b, c] */
+    SDVariable mapDot(SDVariable a, SDVariable b) {
+        return fused ? new ChannelDot(graph(), a, b).outputVariable() : pixelSum(a.mul(b));
     }
 
     /** @return Σ over the pixels of x [b, c, h, w]: [b, c] */

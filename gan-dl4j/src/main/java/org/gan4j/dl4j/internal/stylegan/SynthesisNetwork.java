@@ -65,10 +65,11 @@ final class SynthesisNetwork {
             int res = resolutions.get(i);
             long c = arch.channels(res);
             ModulatedLayer conv0 = res == 4 ? null
-                    : new ModulatedLayer(ops, key(res, "conv0"), ModulatedLayer.Kind.UP, arch.channels(res / 2), c, res);
-            ModulatedLayer conv1 = new ModulatedLayer(ops, key(res, "conv1"), ModulatedLayer.Kind.CONV, c, c, res);
+                    : new ModulatedLayer(ops, key(res, "conv0"), ModulatedLayer.Kind.UP, arch.channels(res / 2), c, res,
+                    false);
+            ModulatedLayer conv1 = new ModulatedLayer(ops, key(res, "conv1"), ModulatedLayer.Kind.CONV, c, c, res, res == 4);
             ModulatedLayer toRgb = new ModulatedLayer(ops, key(res, "torgb"), ModulatedLayer.Kind.TO_RGB, c,
-                    arch.imageChannels(), res);
+                    arch.imageChannels(), res, false);
             if (conv0 != null) {
                 x = conv0.forward(x, ws.get(2 * i - 1), noise.get(conv0.key()), wSize);
             }

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.gan4j.dl4j.internal.exec.ExecutionPlan;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.zoo.StyleGan2;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,9 +64,10 @@ class StyleGanGraphsTest {
         assertThat(actual).as(what).isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
     }
 
-    @Test
-    void generator_main_matches_pytorch_forward_values_and_gradients() {
-        SameDiff graph = StyleGanGraphs.generatorMain(arch, g, d, batch, TYPE);
+    @ParameterizedTest(name = "fused ops: {0}")
+    @ValueSource(booleans = {false, true})
+    void generator_main_matches_pytorch_forward_values_and_gradients(boolean fused) {
+        SameDiff graph = StyleGanGraphs.generatorMain(arch, g, d, batch, TYPE, fused);
         List<String> outputs = new ArrayList<>(List.of(StyleGanGraphs.LOSS, StyleGanGraphs.W_MEAN));
         for (int res : arch.blockResolutions()) {
             outputs.add(SynthesisNetwork.key(res, "x"));
@@ -96,19 +98,21 @@ class StyleGanGraphsTest {
         return node;
     }
 
-    @Test
-    void discriminator_main_matches_pytorch_loss_and_gradients() {
-        SameDiff graph = StyleGanGraphs.discriminatorMain(arch, g, d, batch, TYPE);
+    @ParameterizedTest(name = "fused ops: {0}")
+    @ValueSource(booleans = {false, true})
+    void discriminator_main_matches_pytorch_loss_and_gradients(boolean fused) {
+        SameDiff graph = StyleGanGraphs.discriminatorMain(arch, g, d, batch, TYPE, fused);
         OutAndGrad r = run(graph, mainFeed(true), List.of(StyleGanGraphs.LOSS), d);
         JsonNode expected = JSON.get("losses").get("d_main");
         assertClose(r.getOutputs().get(StyleGanGraphs.LOSS).getDouble(0), expected.get("loss").asDouble(), "D main loss");
         assertGradients(r, d, expected.get("grads"));
     }
 
-    @Test
-    void r1_matches_pytorch_double_backprop() {
+    @ParameterizedTest(name = "fused ops: {0}")
+    @ValueSource(booleans = {false, true})
+    void r1_matches_pytorch_double_backprop(boolean fused) {
         SameDiff graph = StyleGanGraphs.r1(arch, d, batch, TYPE, StyleGanFixture.setting("r1_gamma"),
-                StyleGanFixture.setting("r1_interval"));
+                StyleGanFixture.setting("r1_interval"), fused);
         OutAndGrad r = run(graph, Map.of(StyleGanGraphs.REAL, array(JSON.get("inputs").get("main").get("real")).castTo(TYPE)),
                 List.of(StyleGanGraphs.LOSS, StyleGanGraphs.R1_PENALTIES), d);
         JsonNode expected = JSON.get("losses").get("r1");
@@ -118,10 +122,11 @@ class StyleGanGraphsTest {
         assertGradients(r, d, expected.get("grads"));
     }
 
-    @Test
-    void path_length_regularization_matches_pytorch_double_backprop() {
+    @ParameterizedTest(name = "fused ops: {0}")
+    @ValueSource(booleans = {false, true})
+    void path_length_regularization_matches_pytorch_double_backprop(boolean fused) {
         double weight = StyleGanFixture.setting("pl_weight") * StyleGanFixture.setting("pl_interval");
-        SameDiff graph = StyleGanGraphs.pathLength(arch, g, batch / 2, TYPE, weight, 0.01);
+        SameDiff graph = StyleGanGraphs.pathLength(arch, g, batch / 2, TYPE, weight, 0.01, fused);
         JsonNode inputs = JSON.get("inputs").get("path_length");
         Map<String, INDArray> feed = StyleGanFixture.generatorFeed(inputs, TYPE);
         feed.put(StyleGanGraphs.PL_NOISE, array(inputs.get("pl_noise")).castTo(TYPE));
