@@ -42,7 +42,7 @@ def main():
                     help="instead of timing: train this many iterations and write samples of the EMA generator")
     ap.add_argument("--samples-at", default="1", help="with --train: comma-separated iterations to write samples at")
     ap.add_argument("--ema", type=float, default=0.99, help="with --train: generator EMA decay")
-    ap.add_argument("--out", default="stylegan-torch", help="with --train: folder for samples-<iteration>.npy")
+    ap.add_argument("--out", default="stylegan-torch", help="with --train: folder for samples-<iteration>.idx")
     ap.add_argument("--lr", type=float, default=0.0025)
     ap.add_argument("--mbstd-group", type=int, default=4)
     ap.add_argument("--pl-weight", type=float, default=2.0)
@@ -133,15 +133,15 @@ def main():
 
 
 def train(args, a, g, step, sg):
-    """Learning curve of the reference: 500 EMA-generator samples (z from seed 99, fresh noise) at each requested
-    iteration, as float32 .npy [500, 1, 32, 32] in [-1, 1]-ish, for gan4j's FID with the bundled classifier."""
-    import numpy as np
+    """Learning curve of the reference: 2,000 EMA-generator samples (z from seed 99, fresh noise) at each requested
+    iteration, their centre 28x28 as an IDX file samples-<iteration>.idx (uint8, [-1, 1] mapped to 0-255), which
+    gan4j's `metrics` program scores (docs/scripts/stylegan-reference-curve.sh)."""
     import torch
     os.makedirs(args.out, exist_ok=True)
     at = {int(x) for x in args.samples_at.split(",")}
     ema = {k: v.detach().clone() for k, v in g.items()}
     zgen = torch.Generator().manual_seed(99)
-    z = torch.randn(500, a.z, generator=zgen)
+    z = torch.randn(2000, a.z, generator=zgen)
     pl_mean = 0.0
     t0 = time.perf_counter()
     for t in range(1, args.train + 1):
@@ -156,9 +156,11 @@ def train(args, a, g, step, sg):
                 noises = {}
                 for res in a.block_res:
                     for name in (["conv1"] if res == 4 else ["conv0", "conv1"]):
-                        noises[f"G/b{res}/{name}"] = torch.randn(500, 1, res, res, generator=zgen)
-                img = sg.synthesis(a, ema, ws, noises)
-            np.save(os.path.join(args.out, f"samples-{t}.npy"), img.numpy().astype(np.float32))
+                        noises[f"G/b{res}/{name}"] = torch.randn(2000, 1, res, res, generator=zgen)
+                img = sg.synthesis(a, ema, ws, noises)[:, 0, 2:30, 2:30]
+            pixels = ((img.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
+            with open(os.path.join(args.out, f"samples-{t}.idx"), "wb") as f:
+                f.write(bytes([0, 0, 8, 3]) + b"".join(n.to_bytes(4, "big") for n in pixels.shape) + pixels.numpy().tobytes())
             print(f"# iteration {t}: samples written ({time.perf_counter() - t0:.0f} s)", flush=True)
 
 

@@ -25,7 +25,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class StyleGanTrainerTest {
     static final StyleGan2 SMALL = StyleGan2.builder().channels(4096, 32).latentSize(64).wSize(64).build();
     static final long SEED = Long.getLong("gan4j.test.styleganSeed", 1);
-    static final int STEPS = 400;
+    static final int STEPS = 1600;
     static final double MEAN_BAR = 0.4;
 
     static StyleGanTrainer.Builder trainer(StyleGan2 arch, long seed) {
@@ -38,13 +38,14 @@ class StyleGanTrainerTest {
     }
 
     /**
-     * After 400 steps (EMA 0.99) against after one, on 500 samples: the mean absolute difference between the mean
+     * After 1,600 steps (EMA 0.99) against after one, on 500 samples: the mean absolute difference between the mean
      * generated image and the mean training image, and FID with the bundled classifier (centre 28×28 crops) against
      * the 2,000 bundled test images; and the share of 500 mixed images (w inputs 0–3 from A, 4–7 from B) that the
-     * classifier gives A's class. StyleGAN2 learns slowly at this size (docs/stylegan.md): seed sweep 1–3 (2 threads,
-     * compiled execution): mean-image distance 1.68→0.24, 1.31→0.21, 1.42→0.20 (ratios 0.14, 0.16,
-     * 0.14); FID 190→162, 197→172, 209→201 (ratios 0.85, 0.88, 0.96);
-     * share 0.69, 0.55, 0.51. The bars are 0.4, 0.98 and 0.3 (chance: about 0.1).
+     * classifier gives A's class. StyleGAN2's FID falls late at this size (docs/stylegan.md: 190 → 162 after 400
+     * steps, 182 after 800, 122 after 1,200, 87 after 1,600 for seed 1; the PyTorch reference moves alike), so the
+     * run is 1,600 steps. Seed sweep 1–3 (2 threads, compiled execution): FID 190→87, 197→110, 209→99 (ratios 0.46,
+     * 0.56, 0.47). The bars are 0.4 for the mean-image ratio (0.14–0.16 already after 400 steps), 0.7 for FID and 0.3
+     * for the share (0.51–0.69 after 400 steps; chance: about 0.1).
      */
     @Test
     @Tag("training")
@@ -78,7 +79,7 @@ class StyleGanTrainerTest {
                 StyleGanFamily.PATH_LENGTH_MEAN);
         assertThat(meanAfter).as("mean-image distance after %d steps vs after one (%.4f)", STEPS, meanBefore)
                 .isLessThan(MEAN_BAR * meanBefore);
-        assertThat(after).as("FID after %d steps vs after one (%.3f)", STEPS, before).isLessThan(0.98 * before);
+        assertThat(after).as("FID after %d steps vs after one (%.3f)", STEPS, before).isLessThan(0.7 * before);
         assertThat(share).as("share of mixed images with the class of their coarse styles").isGreaterThan(0.3);
     }
 
