@@ -35,7 +35,7 @@ final class BatchNormBackward implements Runnable {
      */
     static boolean supports(INDArray... arrays) {
         for (INDArray a : arrays) {
-            if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.isView() && a.elementWiseStride() != 1) {
+            if (a.dataType() != DataType.FLOAT || !FusedOp.contiguous(a)) {
                 return false;
             }
         }

@@ -72,21 +72,4 @@ public final class ChannelDot extends FusedOp {
         return List.of(new ChannelScale(sameDiff, arg(1), u).outputVariable(),
                 new ChannelScale(sameDiff, arg(0), u).outputVariable());
     }
-
-    /** Reshaped views of the arrays are bound once, so they must share the arrays' memory. */
-    static void requireContiguous(String op, INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (a.ordering() != 'c' || a.isView() && a.elementWiseStride() != 1) {
-                throw new IllegalStateException(op + " needs contiguous c-order arrays but got one of shape "
-                        + Arrays.toString(a.shape()) + " with strides " + Arrays.toString(a.stride()));
-            }
-        }
-    }
-
-    static void checkShapes(String op, INDArray x, INDArray v) {
-        if (x.rank() != 4 || v.rank() != 2 || x.size(0) != v.size(0) || x.size(1) != v.size(1)) {
-            throw new IllegalArgumentException(op + " needs maps [n, c, h, w] and scales [n, c] but got "
-                    + Arrays.toString(x.shape()) + " and " + Arrays.toString(v.shape()));
-        }
-    }
 }

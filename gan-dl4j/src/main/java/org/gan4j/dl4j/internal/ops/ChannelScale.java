@@ -1,5 +1,6 @@
 package org.gan4j.dl4j.internal.ops;
 
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -44,14 +45,14 @@ public final class ChannelScale extends FusedOp {
 
     @Override
     public List<long[]> outputShapes(INDArray[] in) {
-        ChannelDot.checkShapes(opName(), in[0], in[1]);
+        checkShapes(in[0], in[1]);
         return List.of(in[0].shape());
     }
 
     @Override
     public Runnable bind(INDArray[] in, INDArray[] out) {
-        ChannelDot.checkShapes(opName(), in[0], in[1]);
-        ChannelDot.requireContiguous(opName(), in[1]);
+        checkShapes(in[0], in[1]);
+        requireContiguous(opName(), in[1]);
         INDArray v = in[1].reshape(in[1].size(0), in[1].size(1), 1, 1);
         DynamicCustomOp multiply = DynamicCustomOp.builder("multiply").addInputs(in[0], v).addOutputs(out[0]).build();
         return () -> Nd4j.exec(multiply);
@@ -62,5 +63,12 @@ public final class ChannelScale extends FusedOp {
         SDVariable g = gradients.get(0);
         return List.of(new ChannelScale(sameDiff, g, arg(1)).outputVariable(),
                 new ChannelDot(sameDiff, g, arg(0)).outputVariable());
+    }
+
+    private void checkShapes(INDArray x, INDArray v) {
+        if (x.rank() != 4 || v.rank() != 2 || x.size(0) != v.size(0) || x.size(1) != v.size(1)) {
+            throw new IllegalArgumentException(opName() + " needs maps [n, c, h, w] and scales [n, c] but got "
+                    + Arrays.toString(x.shape()) + " and " + Arrays.toString(v.shape()));
+        }
     }
 }

@@ -59,6 +59,28 @@ public abstract class FusedOp extends DynamicCustomOp {
      */
     public abstract Runnable bind(INDArray[] inputs, INDArray[] outputs);
 
+    /**
+     * @param a an array
+     * @return whether it is c-ordered without gaps, so that reshaped views bound once share its memory
+     */
+    static boolean contiguous(INDArray a) {
+        return a.ordering() == 'c' && (!a.isView() || a.elementWiseStride() == 1);
+    }
+
+    /**
+     * @param op     the op's name, for the message
+     * @param arrays arrays an op binds reshaped views of
+     * @throws IllegalStateException naming the shape and strides of one that is not {@link #contiguous}
+     */
+    static void requireContiguous(String op, INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (!contiguous(a)) {
+                throw new IllegalStateException(op + " needs contiguous c-order arrays but got one of shape "
+                        + java.util.Arrays.toString(a.shape()) + " with strides " + java.util.Arrays.toString(a.stride()));
+            }
+        }
+    }
+
     @Override
     public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
         return java.util.Collections.nCopies(outputCount(), dataTypes.get(0));
