@@ -59,14 +59,13 @@ public final class FeatureStatistics {
             throw new IllegalArgumentException("batch must have shape [b, " + dimension + "] but was "
                     + Arrays.toString(batch.shape()));
         }
-        FiniteValues.require(batch, "features");
         long b = batch.size(0);
         if (b == 0) {
             return this;
         }
-        INDArray x = batch.dataType() == DataType.DOUBLE ? batch.dup('c') : batch.castTo(DataType.DOUBLE);
-        INDArray batchMean = x.mean(true, 0);
-        INDArray batchCoMoment = Lapack.gram(x.subiRowVector(batchMean));
+        CentredGram g = CentredGram.of(batch, "features");
+        INDArray batchMean = Nd4j.createFromArray(g.mean).reshape(1, dimension);
+        INDArray batchCoMoment = g.coMoment;
         if (count == 0) {
             mean = batchMean;
             coMoment = batchCoMoment;
@@ -114,10 +113,23 @@ public final class FeatureStatistics {
      * @throws IllegalStateException with fewer than 2 samples
      */
     public INDArray covariance() {
+        INDArray c = coMoment.mul(covarianceScale());
+        return c.add(c.transpose()).muli(0.5);
+    }
+
+    /** @return the co-moment M itself (not a copy), float64 [d, d], dense */
+    INDArray coMoment() {
+        return coMoment;
+    }
+
+    /**
+     * @return 1/(n − 1), the factor from co-moment to unbiased covariance
+     * @throws IllegalStateException with fewer than 2 samples
+     */
+    double covarianceScale() {
         if (count < 2) {
             throw new IllegalStateException("a covariance needs at least 2 samples but " + count + " were added");
         }
-        INDArray c = coMoment.div(count - 1);
-        return c.add(c.transpose()).muli(0.5);
+        return 1.0 / (count - 1);
     }
 }

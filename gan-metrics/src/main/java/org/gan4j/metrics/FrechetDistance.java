@@ -3,7 +3,6 @@ package org.gan4j.metrics;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Fréchet distance between two Gaussians fitted to feature sets, the core of the Fréchet Inception Distance
@@ -11,19 +10,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * FID = ‖μ₁ − μ₂‖² + tr Σ₁ + tr Σ₂ − 2·tr √(Σ₁Σ₂), with μ the mean and Σ the unbiased covariance (n − 1), in
  * float64, as pytorch-fid computes it.
  *
- * <p>tr √(Σ₁Σ₂) is computed through the symmetric matrix √Σ₁·Σ₂·√Σ₁, which has the same eigenvalues as Σ₁Σ₂ and is
- * positive semi-definite: with Σ₁ = V·Λ·Vᵀ it is V·(Λ^½·VᵀΣ₂V·Λ^½)·Vᵀ, so one symmetric eigendecomposition with
- * vectors (Σ₁) and one of eigenvalues only (Λ^½·VᵀΣ₂V·Λ^½) give it: no complex arithmetic, never an imaginary part. Tiny
- * negative eigenvalues from rounding are clamped to 0 and reported. pytorch-fid's scipy {@code sqrtm} route agrees to
- * about 1e-13 relative on full-rank inputs and 1e-8 on singular ones; its eps·I retry for non-finite square roots
- * has no counterpart here (the symmetric route does not fail that way). Identical inputs give |FID| below 1e-9.
+ * <p>tr √(Σ₁Σ₂) comes from a symmetric eigenvalue problem with Σ₁Σ₂'s eigenvalues ({@link RootTrace}): when Σ₁ is
+ * positive definite, the eigenvalues alone of LᵀΣ₂L with Σ₁ = LLᵀ (Cholesky); otherwise (rank-deficient statistics,
+ * n ≤ d, constant features) the eigenvalues of √Σ₁·Σ₂·√Σ₁ through Σ₁'s eigenvectors, the 2048² decomposition the
+ * first route avoids (5.8 → 1.3 s of the distance on 2048-dimensional features at one thread). No complex
+ * arithmetic, never an imaginary part; tiny negative eigenvalues from rounding are clamped to 0 and reported.
+ * pytorch-fid's scipy {@code sqrtm} route agrees to about 1e-13 relative on full-rank inputs and 1e-8 on singular
+ * ones; its eps·I retry for non-finite square roots has no counterpart here (the symmetric routes do not fail that
+ * way). Identical inputs give |FID| below 1e-9.
  *
  * @since 0.1.0
  */
 public final class FrechetDistance {
-    /** Negative eigenvalues tolerated in a covariance, relative to its largest magnitude: rounding, not structure. */
-    static final double NEGATIVE_EIGENVALUE_TOLERANCE = 1e-6;
-
     private FrechetDistance() {
     }
 
@@ -47,8 +45,9 @@ public final class FrechetDistance {
         if (s1.dimension() != s2.dimension()) {
             throw new IllegalArgumentException("feature dimensions differ: " + s1.dimension() + " and " + s2.dimension());
         }
-        FidResult r = between(s1.mean(), s1.covariance(), s2.mean(), s2.covariance());
         boolean rankDeficient = s1.count() <= s1.dimension() || s2.count() <= s2.dimension();
+        FidResult r = distance(s1.mean(), s1.coMoment(), s1.covarianceScale(), s2.mean(), s2.coMoment(),
+                s2.covarianceScale(), !rankDeficient);
         return new FidResult(r.fid(), r.meanTerm(), r.traceSigma1(), r.traceSigma2(), r.traceCovMean(), s1.count(),
                 s2.count(), s1.dimension(), rankDeficient, r.clampedEigenvalues(), r.largestClampedMagnitude());
     }
@@ -70,48 +69,28 @@ public final class FrechetDistance {
         FiniteValues.require(sigma1, "sigma1");
         FiniteValues.require(mu2, "mu2");
         FiniteValues.require(sigma2, "sigma2");
-        INDArray m1 = mu1.castTo(DataType.DOUBLE).reshape(mu1.length());
-        INDArray m2 = mu2.castTo(DataType.DOUBLE).reshape(mu2.length());
-        int d = (int) m1.length();
+        int d = (int) mu1.length();
         requireSquare("sigma1", sigma1, d);
         requireSquare("sigma2", sigma2, d);
-        INDArray a = symmetrise(sigma1.castTo(DataType.DOUBLE));
-        INDArray b = symmetrise(sigma2.castTo(DataType.DOUBLE));
+        return distance(mu1, Matrices.denseDouble(sigma1), 1.0, mu2, Matrices.denseDouble(sigma2), 1.0, true);
+    }
+
+    /** Σ = scale·(M + Mᵀ)/2 for each moment M; {@code congruence} false when Σ₁ is known to be singular. */
+    private static FidResult distance(INDArray mu1, INDArray moment1, double scale1, INDArray mu2, INDArray moment2,
+            double scale2, boolean congruence) {
+        INDArray m1 = mu1.castTo(DataType.DOUBLE).reshape(mu1.length());
+        INDArray m2 = mu2.castTo(DataType.DOUBLE).reshape(mu2.length());
+        if (m2.length() != m1.length()) {
+            throw new IllegalArgumentException("mu2 must have " + m1.length() + " elements but has " + m2.length());
+        }
         INDArray diff = m1.sub(m2);
         double meanTerm = diff.mul(diff).sumNumber().doubleValue();
-
-        SymmetricEigen e1 = SymmetricEigen.of(a);
-        requirePositiveSemiDefinite("sigma1", e1.values);
-        requirePositiveSemiDefinite("sigma2", SymmetricEigen.values(b));
-        long dim = e1.values.length();
-        INDArray roots = Nd4j.create(DataType.DOUBLE, 1, dim);
-        int clamped = 0;
-        double largest = 0;
-        for (long i = 0; i < dim; i++) {
-            double v = e1.values.getDouble(i);
-            if (v < 0) {
-                clamped++;
-                largest = Math.max(largest, -v);
-            }
-            roots.putScalar(0, i, Math.sqrt(Math.max(v, 0)));
-        }
-        INDArray scaled = e1.vectors.mulRowVector(roots);
-        INDArray rootA = Nd4j.create(DataType.DOUBLE, new long[] {dim, dim}, 'f');
-        Nd4j.gemm(scaled, e1.vectors, rootA, false, true, 1.0, 0.0);
-        INDArray innerValues = SymmetricEigen.values(symmetrise(symmetrise(rootA).mmul(b).mmul(rootA)));
-        double traceCovMean = 0;
-        for (long i = 0; i < dim; i++) {
-            double v = innerValues.getDouble(i);
-            if (v < 0) {
-                clamped++;
-                largest = Math.max(largest, -v);
-            }
-            traceCovMean += Math.sqrt(Math.max(v, 0));
-        }
-        double traceA = Matrices.trace(a);
-        double traceB = Matrices.trace(b);
-        double fid = meanTerm + traceA + traceB - 2 * traceCovMean;
-        return new FidResult(fid, meanTerm, traceA, traceB, traceCovMean, 0, 0, d, false, clamped, largest);
+        RootTrace root = RootTrace.of(moment1, scale1, moment2, scale2, congruence);
+        double traceA = scale1 * Matrices.trace(moment1);
+        double traceB = scale2 * Matrices.trace(moment2);
+        double fid = meanTerm + traceA + traceB - 2 * root.value;
+        return new FidResult(fid, meanTerm, traceA, traceB, root.value, 0, 0, (int) m1.length(), false, root.clamped,
+                root.largestClamped);
     }
 
     private static void requireSquare(String name, INDArray m, int d) {
@@ -121,17 +100,4 @@ public final class FrechetDistance {
         }
     }
 
-    private static INDArray symmetrise(INDArray m) {
-        return m.add(m.transpose()).muli(0.5);
-    }
-
-
-    private static void requirePositiveSemiDefinite(String name, INDArray eigenvalues) {
-        double smallest = eigenvalues.minNumber().doubleValue();
-        double scale = Math.max(eigenvalues.amaxNumber().doubleValue(), Double.MIN_NORMAL);
-        if (smallest < -NEGATIVE_EIGENVALUE_TOLERANCE * scale) {
-            throw new IllegalArgumentException(name + " must be a covariance (positive semi-definite) but has eigenvalue "
-                    + smallest + " (largest magnitude " + scale + ")");
-        }
-    }
 }

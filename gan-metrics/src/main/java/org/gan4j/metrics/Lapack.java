@@ -1,11 +1,13 @@
 package org.gan4j.metrics;
 
+import java.nio.DoubleBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Float64 BLAS/LAPACK routines that ND4J does not expose, called in OpenBLAS directly (the library behind
@@ -29,22 +31,25 @@ final class Lapack {
     }
 
     /**
-     * @param x a float64 matrix [n, d]
-     * @return the Gram matrix xᵀx, float64 [d, d], symmetric
+     * Adds the Gram matrix of the first rows of a block to an accumulator: C ← xᵀx + β·C, upper triangle only (dsyrk,
+     * half the work of a general product); {@link #mirrorUpper} completes C once every block is in.
+     *
+     * @param block a row-major float64 matrix [≥ rows, d], not a view
+     * @param rows  how many of its rows count
+     * @param c     the accumulator, float64 [d, d], column-major
+     * @param first true to overwrite C (β = 0) rather than add to it
      */
-    static INDArray gram(INDArray x) {
-        int n = (int) x.rows();
-        int d = (int) x.columns();
-        INDArray c = Nd4j.create(DataType.DOUBLE, new long[] {d, d}, 'f');
+    static void addGram(INDArray block, int rows, INDArray c, boolean first) {
+        int d = (int) block.columns();
+        double beta = first ? 0.0 : 1.0;
         if (!OPENBLAS) {
-            Nd4j.gemm(x, x, c, true, false, 1.0, 0.0);
-            return c;
+            INDArray x = block.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            Nd4j.gemm(x, x, c, true, false, 1.0, beta);
+            return;
         }
-        INDArray a = contiguous(x);
-        // a's row-major [n, d] buffer is the column-major [d, n] matrix aᵀ, so C = aᵀ·(aᵀ)ᵀ = xᵀx
-        openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans, d, n, 1.0,
-                (DoublePointer) a.data().addressPointer(), d, 0.0, (DoublePointer) c.data().addressPointer(), d);
-        return mirrorUpper(c);
+        // the row-major [rows, d] block is the column-major [d, rows] matrix xᵀ, so xᵀ·(xᵀ)ᵀ = xᵀx
+        openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans, d, rows, 1.0,
+                (DoublePointer) block.data().addressPointer(), d, beta, (DoublePointer) c.data().addressPointer(), d);
     }
 
     /**
@@ -81,27 +86,67 @@ final class Lapack {
         return new INDArray[] {values, vectors ? a : null};
     }
 
+    /**
+     * Cholesky factorisation in place (dpotrf): the lower triangle of a symmetric positive definite matrix becomes L
+     * with LLᵀ = the matrix; the upper triangle is left as it was.
+     *
+     * @param m a symmetric float64 matrix [d, d], column-major, dense
+     * @return false if the matrix is not positive definite (a pivot ≤ 0) or OpenBLAS is not loaded
+     */
+    static boolean choleskyInPlace(INDArray m) {
+        if (!OPENBLAS) {
+            return false;
+        }
+        int d = (int) m.rows();
+        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', d,
+                (DoublePointer) m.data().addressPointer(), d);
+        if (info < 0) {
+            throw new IllegalStateException("dpotrf rejected argument " + (-info) + " for a " + d + " x " + d + " matrix");
+        }
+        return info == 0;
+    }
+
+    /**
+     * B ← Lᵀ·B·L in place, through two triangular products (dtrmm, d³ each).
+     *
+     * @param lower a column-major float64 matrix whose lower triangle is L (from {@link #choleskyInPlace})
+     * @param b     a column-major dense float64 matrix [d, d], overwritten
+     */
+    static void congruenceInPlace(INDArray lower, INDArray b) {
+        int d = (int) lower.rows();
+        DoublePointer l = (DoublePointer) lower.data().addressPointer();
+        DoublePointer m = (DoublePointer) b.data().addressPointer();
+        openblas.cblas_dtrmm(openblas.CblasColMajor, openblas.CblasRight, openblas.CblasLower, openblas.CblasNoTrans,
+                openblas.CblasNonUnit, d, d, 1.0, l, d, m, d);
+        openblas.cblas_dtrmm(openblas.CblasColMajor, openblas.CblasLeft, openblas.CblasLower, openblas.CblasTrans,
+                openblas.CblasNonUnit, d, d, 1.0, l, d, m, d);
+    }
+
+    /**
+     * @param m a symmetric column-major dense float64 matrix [d, d], destroyed (dsyev works in it)
+     * @return its eigenvalues, ascending
+     */
+    static INDArray eigenvaluesInPlace(INDArray m) {
+        INDArray values = Nd4j.create(DataType.DOUBLE, m.rows());
+        int info = Nd4j.getBlasWrapper().lapack().syev('N', 'L', m, values);
+        if (info != 0) {
+            throw new ArithmeticException("symmetric eigendecomposition failed (LAPACK info " + info + ")");
+        }
+        return values;
+    }
+
     static boolean openBlasLoaded() {
         return OPENBLAS;
     }
 
-    private static INDArray contiguous(INDArray x) {
-        if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView() && x.offset() == 0) {
-            return x;
-        }
-        return x.castTo(DataType.DOUBLE).dup('c');
-    }
-
-    /** Copies the upper triangle of a column-major square matrix onto its lower triangle, in place. */
-    private static INDArray mirrorUpper(INDArray c) {
+    /** Copies the upper triangle of a column-major square float64 matrix onto its lower triangle, in place. */
+    static void mirrorUpper(INDArray c) {
         int d = (int) c.rows();
-        double[] m = c.data().asDouble();
+        DoubleBuffer m = c.data().asNioDouble();
         for (int j = 0; j < d; j++) {
             for (int i = 0; i < j; i++) {
-                m[j + i * d] = m[i + j * d];
+                m.put(j + i * d, m.get(i + j * d));
             }
         }
-        c.data().setData(m);
-        return c;
     }
 }
