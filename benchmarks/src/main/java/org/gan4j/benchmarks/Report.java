@@ -8,6 +8,9 @@ import java.util.Map;
 
 /** Prints a benchmark's human line and its {@code RESULT {json}} line, in the format of the PyTorch references. */
 final class Report {
+    /** How the native allocator was set up, stated in every result. */
+    static String allocator = "unchanged";
+
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
     Report(String benchmark) {
@@ -15,6 +18,7 @@ final class Report {
         figures.put("impl", "gan4j");
         figures.put("threads", threads());
         figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("allocator", allocator);
     }
 
     /** @return the thread count ND4J runs with (OMP_NUM_THREADS, set by the exec configuration) */

@@ -13,6 +13,8 @@ import org.gan4j.dl4j.internal.graph.GanGraphs;
 import org.gan4j.dl4j.internal.data.LabelSampler;
 import org.gan4j.dl4j.internal.data.LatentSampler;
 import org.gan4j.dl4j.internal.data.OneHot;
+import org.gan4j.dl4j.internal.exec.InferencePool;
+import org.gan4j.dl4j.internal.exec.OpSchedule;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.internal.onnx.OnnxExporter;
 import org.gan4j.dl4j.io.ModelArchive;
@@ -31,8 +33,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * generator built from layers, its spec ({@code network.json}) and arrays ({@code weights/...npy}).
  * {@link #load(Path)} rebuilds such a generator from the spec and the arrays, checked in Java, and never hands the file's
  * bytes to native deserialisation; only an archive without them (a custom graph network, or one written by format 1)
- * is loaded from the SameDiff file, which should then come from a trusted source. Sampling calls are serialised, so
- * one model can be shared between threads.
+ * is loaded from the SameDiff file, which should then come from a trusted source.
+ *
+ * <p>One model can be shared between threads, and sampling calls do not wait for each other: a generator built from
+ * layers runs compiled plans (with gan4j's fused ops) from a pool of execution contexts over the same weights, one
+ * per concurrent caller ({@link InferencePool}); only the model's own latent and class draws are serialised. A
+ * generator loaded from a SameDiff file runs its graph through SameDiff, one call at a time.
  *
  * @since 0.1.0
  */
@@ -61,6 +67,7 @@ public final class GeneratorModel implements GeneratorSampler {
     private final ParameterStore store;
     private final long seed;
     private final List<String> classNames;
+    private final InferencePool pool;
 
     private GeneratorModel(SameDiff graph, LatentSpace latent, Shape outputShape, long seed, int classes, Generator spec,
                            ParameterStore store, List<String> classNames) {
@@ -74,6 +81,8 @@ public final class GeneratorModel implements GeneratorSampler {
         this.sampler = new LatentSampler(latent, seed);
         this.classes = classes;
         this.classSampler = classes == 0 ? null : new LabelSampler(seed, classes);
+        this.pool = spec == null || OpSchedule.unsupportedOp(graph, List.of(SAMPLE)).isPresent() ? null
+                : InferencePool.perCore(() -> GanGraphs.inference(spec, store, LATENT, SAMPLE, true), List.of(SAMPLE));
     }
 
     /**
@@ -153,13 +162,17 @@ public final class GeneratorModel implements GeneratorSampler {
     }
 
     @Override
-    public synchronized INDArray sample(int n) {
+    public INDArray sample(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1 but was " + n);
         }
         INDArray z = Nd4j.create(DataType.FLOAT, n, latent.size());
-        sampler.fill(z);
-        return classes == 0 ? run(z, null) : run(z, classSampler.next(n));
+        int[] drawn;
+        synchronized (sampler) {
+            sampler.fill(z);
+            drawn = classes == 0 ? null : classSampler.next(n);
+        }
+        return run(z, drawn);
     }
 
     /**
@@ -168,18 +181,20 @@ public final class GeneratorModel implements GeneratorSampler {
      * @param labels the classes, each in [0, classes)
      * @return samples [labels.length, outputShape...]
      */
-    public synchronized INDArray sample(int[] labels) {
+    public INDArray sample(int[] labels) {
         Objects.requireNonNull(labels, "labels == null");
         if (labels.length < 1) {
             throw new IllegalArgumentException("labels must not be empty");
         }
         INDArray z = Nd4j.create(DataType.FLOAT, labels.length, latent.size());
-        sampler.fill(z);
+        synchronized (sampler) {
+            sampler.fill(z);
+        }
         return sample(z, labels);
     }
 
     @Override
-    public synchronized INDArray sample(INDArray z, int[] labels) {
+    public INDArray sample(INDArray z, int[] labels) {
         Objects.requireNonNull(labels, "labels == null");
         if (classes == 0) {
             throw new UnsupportedOperationException("this generator is not conditional: sample without labels");
@@ -198,7 +213,7 @@ public final class GeneratorModel implements GeneratorSampler {
     }
 
     @Override
-    public synchronized INDArray sample(INDArray z) {
+    public INDArray sample(INDArray z) {
         INDArray latentBatch = ModelInputs.latentOf(z, latent.size());
         if (classes > 0) {
             throw new IllegalArgumentException("this generator is conditional on " + classes
@@ -208,12 +223,20 @@ public final class GeneratorModel implements GeneratorSampler {
     }
 
     private INDArray run(INDArray z, int[] classLabels) {
+        Map<String, INDArray> feed;
         if (classLabels == null) {
-            return graph.output(Map.of(LATENT, z), SAMPLE).get(SAMPLE).dup();
+            feed = Map.of(LATENT, z);
+        } else {
+            INDArray oneHot = Nd4j.create(DataType.FLOAT, classLabels.length, classes);
+            OneHot.write(classLabels, oneHot);
+            feed = Map.of(LATENT, z, LABEL, oneHot);
         }
-        INDArray oneHot = Nd4j.create(DataType.FLOAT, classLabels.length, classes);
-        OneHot.write(classLabels, oneHot);
-        return graph.output(Map.of(LATENT, z, LABEL, oneHot), SAMPLE).get(SAMPLE).dup();
+        if (pool != null) {
+            return pool.run(feed).get(SAMPLE);
+        }
+        synchronized (graph) {
+            return graph.output(feed, SAMPLE).get(SAMPLE).dup();
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Properties;
 import org.gan4j.ImageTranslator;
 import org.gan4j.Shape;
 import org.gan4j.Translator;
+import org.gan4j.dl4j.internal.exec.InferencePool;
+import org.gan4j.dl4j.internal.exec.OpSchedule;
 import org.gan4j.dl4j.internal.graph.CycleGanGraphs;
 import org.gan4j.dl4j.internal.graph.ParameterStore;
 import org.gan4j.dl4j.internal.onnx.OnnxExporter;
@@ -21,7 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * [n, input shape...] and output {@value #OUTPUT}. {@link #save(Path)} writes one zip archive holding
  * {@value #GRAPH_ENTRY} (a plain SameDiff file), {@value #META_ENTRY} (shapes, format version) and, for a translator
  * built from layers, its spec and arrays; {@link #load(Path)} rebuilds it from those, checked in Java (see
- * {@link GeneratorModel} for the trust model). Calls are serialised, so one model can be shared between threads.
+ * {@link GeneratorModel} for the trust model). One model can be shared between threads: a translator built from layers
+ * runs compiled plans from a pool of execution contexts, one per concurrent caller, so calls do not wait for each
+ * other; one loaded from a SameDiff file runs one call at a time.
  *
  * @since 0.1.0
  */
@@ -43,6 +47,7 @@ public final class TranslatorModel implements ImageTranslator {
     private final Shape outputShape;
     private final Translator spec;
     private final ParameterStore store;
+    private final InferencePool pool;
 
     private TranslatorModel(SameDiff graph, Shape inputShape, Shape outputShape, Translator spec, ParameterStore store) {
         this.graph = graph;
@@ -50,6 +55,8 @@ public final class TranslatorModel implements ImageTranslator {
         this.outputShape = outputShape;
         this.spec = spec;
         this.store = store;
+        this.pool = spec == null || OpSchedule.unsupportedOp(graph, List.of(OUTPUT)).isPresent() ? null
+                : InferencePool.perCore(() -> CycleGanGraphs.inference(spec, store, INPUT, OUTPUT, true), List.of(OUTPUT));
     }
 
     /**
@@ -73,9 +80,14 @@ public final class TranslatorModel implements ImageTranslator {
     }
 
     @Override
-    public synchronized INDArray translate(INDArray images) {
+    public INDArray translate(INDArray images) {
         INDArray input = ModelInputs.batchOf(images, inputShape);
-        return graph.output(Map.of(INPUT, input), OUTPUT).get(OUTPUT).dup();
+        if (pool != null) {
+            return pool.run(Map.of(INPUT, input)).get(OUTPUT);
+        }
+        synchronized (graph) {
+            return graph.output(Map.of(INPUT, input), OUTPUT).get(OUTPUT).dup();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.gan4j.samples;
 
+import org.gan4j.dl4j.NativeMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,11 +17,15 @@ public final class Gan4jSamples {
     }
 
     /**
-     * Runs a sample program.
+     * Runs a sample program, with the native allocator keeping freed memory ({@link NativeMemory}) unless the
+     * environment says {@code GAN4J_DEFAULT_MALLOC=1}.
      *
      * @param args the command and its options
      */
     public static void main(String[] args) {
+        if (!"1".equals(System.getenv("GAN4J_DEFAULT_MALLOC"))) {
+            NativeMemory.retainFreedMemory();
+        }
         System.exit(run(args));
     }
 

@@ -50,6 +50,8 @@ public final class ExecutionPlan {
     private final Map<String, INDArray> arrays = new HashMap<>();
     private final Map<String, INDArray> placeholders = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
+    private final List<INDArray> owned = new ArrayList<>();
+    private boolean released;
     private Map<String, INDArray> results;
 
     private record Step(DifferentialFunction op, Runnable work) {
@@ -172,6 +174,9 @@ public final class ExecutionPlan {
      * @return the early variable's array (the plan's own, overwritten by the next run)
      */
     public INDArray runEarly(Map<String, INDArray> feed) {
+        if (released) {
+            throw new IllegalStateException("this plan was released and cannot run again");
+        }
         bindPlaceholders(feed);
         execute(0, earlyCount);
         earlyDone = true;
@@ -187,6 +192,7 @@ public final class ExecutionPlan {
             INDArray own = placeholders.get(name);
             if (own == null) {
                 own = given.dup();
+                owned.add(own);
                 placeholders.put(name, own);
                 arrays.put(name, own);
             } else if (given != own) {
@@ -250,6 +256,7 @@ public final class ExecutionPlan {
             INDArray[] outs = new INDArray[outNames.length];
             for (int i = 0; i < outs.length; i++) {
                 outs[i] = Nd4j.create(graph.getVariable(outNames[i]).dataType(), shapes.get(i));
+                owned.add(outs[i]);
                 arrays.put(outNames[i], outs[i]);
             }
             steps.add(new Step(op, fused.bind(args, outs)));
@@ -266,6 +273,7 @@ public final class ExecutionPlan {
             }
             for (int i = 0; i < outNames.length; i++) {
                 INDArray out = allocate(shapes.get(i), graph.getVariable(outNames[i]).dataType());
+                owned.add(out);
                 context.setOutputArray(i, out);
                 arrays.put(outNames[i], out);
             }
@@ -273,6 +281,22 @@ public final class ExecutionPlan {
             bindLegacy((BaseOp) op, args, context);
         }
         steps.add(Step.of(op, context));
+    }
+
+    /**
+     * Frees the arrays the plan allocated (op outputs and its copies of the placeholders) at once rather than when
+     * the garbage collector finalises them; the graph's variables and injected arrays are not touched. The plan must
+     * not run again.
+     */
+    public void release() {
+        for (INDArray a : owned) {
+            if (a.closeable()) {
+                a.close();
+            }
+        }
+        owned.clear();
+        steps.clear();
+        released = true;
     }
 
     private Map<String, INDArray> collectResults() {
@@ -314,6 +338,7 @@ public final class ExecutionPlan {
             throw new IllegalStateException("op " + op.getOwnName() + " (" + op.opName() + "): no output shape");
         }
         INDArray out = Nd4j.create(shapes.get(0));
+        owned.add(out);
         context.setOutputArray(0, out);
         arrays.put(op.outputVariablesNames()[0], out);
     }

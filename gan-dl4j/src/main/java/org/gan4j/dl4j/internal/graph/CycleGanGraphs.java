@@ -152,9 +152,23 @@ public record CycleGanGraphs(SameDiff generatorGraph, List<BatchNormUpdate> gene
      * @return the graph
      */
     public static SameDiff inference(Translator translator, ParameterStore params, String inputName, String outputName) {
+        return inference(translator, params, inputName, outputName, false);
+    }
+
+    /**
+     * @param translator the network
+     * @param params     its store
+     * @param inputName  the placeholder's name
+     * @param outputName the output's name
+     * @param fused      true for a graph that only compiled plans run (see {@link NetworkCompiler#forInference})
+     * @return the translator's inference graph
+     */
+    public static SameDiff inference(Translator translator, ParameterStore params, String inputName, String outputName,
+                                     boolean fused) {
         SameDiff graph = SameDiff.create();
         SDVariable in = graph.placeHolder(inputName, DataType.FLOAT, translator.inputShape().withBatch(-1));
-        NetworkCompiler c = NetworkCompiler.forInference(translator.body(), translator.inputShape(), translator.weightInit());
+        NetworkCompiler c = NetworkCompiler.forInference(translator.body(), translator.inputShape(), translator.weightInit(),
+                fused);
         graph.identity(outputName, c.compile(new GraphParameters(graph, params), in, Mode.INFERENCE, -1).output());
         return graph;
     }

@@ -153,11 +153,25 @@ public record GanGraphs(SameDiff discriminatorGraph, String discriminatorLoss, L
      * @return the graph
      */
     public static SameDiff inference(Generator generator, ParameterStore params, String latentName, String outputName) {
+        return inference(generator, params, latentName, outputName, false);
+    }
+
+    /**
+     * @param generator  the generator spec
+     * @param params     the generator's store
+     * @param latentName the placeholder's name
+     * @param outputName the output's name
+     * @param fused      true for a graph that only compiled plans run (see {@link NetworkCompiler#forInference})
+     * @return the generator's inference graph
+     */
+    public static SameDiff inference(Generator generator, ParameterStore params, String latentName, String outputName,
+                                     boolean fused) {
         SameDiff graph = SameDiff.create();
         SDVariable z = graph.placeHolder(latentName, DataType.FLOAT, -1, generator.latent().size());
         SDVariable input = generator.classes() == 0 ? z : Conditioning.generatorInput(graph, z,
                 graph.placeHolder(INFERENCE_LABEL, DataType.FLOAT, -1, generator.classes()));
-        NetworkCompiler g = NetworkCompiler.forInference(generator.body(), generator.bodyInputShape(), generator.weightInit());
+        NetworkCompiler g = NetworkCompiler.forInference(generator.body(), generator.bodyInputShape(), generator.weightInit(),
+                fused);
         graph.identity(outputName, g.compile(new GraphParameters(graph, params), input, Mode.INFERENCE, -1).output());
         return graph;
     }

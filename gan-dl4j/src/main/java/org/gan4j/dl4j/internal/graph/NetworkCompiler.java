@@ -71,7 +71,23 @@ public final class NetworkCompiler {
      * @return the compiler
      */
     public static NetworkCompiler forInference(NetworkBody body, Shape inputShape, ParameterInit weightInit) {
-        return new NetworkCompiler(body, inputShape, weightInit, DataType.FLOAT, Execution.SAMEDIFF);
+        return forInference(body, inputShape, weightInit, false);
+    }
+
+    /**
+     * A compiler of inference graphs, float32.
+     *
+     * @param body       the layers or custom graph
+     * @param inputShape the shape of one input sample
+     * @param weightInit how weights are initialised
+     * @param fused      true for a graph that only compiled plans run (it may hold gan4j's fused ops, which SameDiff's
+     *                   session and its file format do not know); false for stock SameDiff ops
+     * @return the compiler
+     */
+    public static NetworkCompiler forInference(NetworkBody body, Shape inputShape, ParameterInit weightInit,
+                                               boolean fused) {
+        return new NetworkCompiler(body, inputShape, weightInit, DataType.FLOAT,
+                fused ? Execution.COMPILED : Execution.SAMEDIFF);
     }
 
     /**

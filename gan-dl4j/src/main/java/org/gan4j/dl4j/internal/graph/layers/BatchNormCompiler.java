@@ -14,7 +14,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * Batch normalization (Ioffe and Szegedy, ICML 2015): y = (x − μ_B)/√(σ²_B + ε)·γ + β over the batch (and the
  * spatial positions of images) in training graphs, with running statistics kept by hand for inference; built from
  * basic ops or, in fused training graphs, as {@link FusedBatchNorm} (SameDiff M2.1's own batchNorm cannot be
- * differentiated). No per-sample input gradient: a penalised critic cannot use it.
+ * differentiated). Inference applies the running statistics as one per-channel scale s = γ/√(σ² + ε) and shift
+ * β − μ·s (two passes over the batch instead of three). No per-sample input gradient: a penalised critic cannot use
+ * it.
  */
 final class BatchNormCompiler implements LayerCompiler<BatchNorm> {
     @Override
@@ -30,7 +32,7 @@ final class BatchNormCompiler implements LayerCompiler<BatchNorm> {
             SDVariable runningMean = params.state(key + "/running_mean", 0, statShape);
             SDVariable runningVar = params.state(key + "/running_var", 1, statShape);
             SDVariable scale = sd.math.rsqrt(runningVar.add(bn.epsilon())).mul(gamma);
-            return Forward.of(x.sub(runningMean).mul(scale).add(beta));
+            return Forward.of(x.mul(scale).add(beta.sub(runningMean.mul(scale))));
         }
         long count = in.rank() == 3 ? c.batch() * in.dim(1) * in.dim(2) : c.batch();
         if (c.fused()) {

@@ -45,8 +45,11 @@ public record CompileContext(GraphParameters params, boolean training, long batc
         return params.graph();
     }
 
-    /** @return whether fused ops may be used here: in training graphs under compiled execution */
+    /**
+     * @return whether fused ops may be used here: in graphs that only compiled plans run (training under compiled
+     *         execution, and the inference graphs of {@link org.gan4j.dl4j.internal.exec.InferencePool})
+     */
     public boolean fused() {
-        return training && execution.fusedOps();
+        return execution.fusedOps();
     }
 }
