@@ -13,18 +13,23 @@ import org.gan4j.TrainingView;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.IdxImages;
 import org.gan4j.dl4j.GanTrainer;
+import org.gan4j.losses.WassersteinLoss;
 import org.gan4j.zoo.Dcgan;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Trains the DCGAN for many steps and prints, every N steps, the process's resident set (RSS), ND4J's own count of
- * off-heap bytes and the Java heap in use, to show whether memory stays flat after warm-up.
+ * Trains a benchmark model (the DCGAN, WGAN-GP or CycleGAN of {@code train} and {@code cyclegan}) for many steps and
+ * prints, every N steps, the process's resident set (RSS), ND4J's own count of off-heap bytes and the Java heap in
+ * use, then the RSS growth over the second half of the run (flat: below 2%).
  */
 @Command(name = "memory", mixinStandardHelpOptions = true,
-        description = "Long DCGAN run printing RSS, ND4J off-heap and Java heap every --every steps.")
+        description = "Long run printing RSS, ND4J off-heap and Java heap every --every steps, and RSS growth over the last half.")
 final class MemoryBenchmark implements Callable<Integer> {
+    @Option(names = "--model", description = "dcgan, wgan-gp or cyclegan (default ${DEFAULT-VALUE})")
+    String model = "dcgan";
+
     @Option(names = "--steps", description = "training steps (default ${DEFAULT-VALUE})")
     long steps = 5000;
 
@@ -33,6 +38,16 @@ final class MemoryBenchmark implements Callable<Integer> {
 
     @Option(names = "--data", description = "Fashion-MNIST IDX directory; the bundled subset when absent (default ${DEFAULT-VALUE})")
     Path data = Path.of(FashionMnist.DEBIAN_DIRECTORY);
+
+    /** @return the RSS of the first reading at or after the step */
+    private static double rssAt(List<Map<String, Object>> readings, long step) {
+        for (Map<String, Object> r : readings) {
+            if ((long) r.get("step") >= step) {
+                return (double) r.get("rss_mb");
+            }
+        }
+        return (double) readings.get(readings.size() - 1).get("rss_mb");
+    }
 
     @Override
     public Integer call() {
@@ -58,14 +73,30 @@ final class MemoryBenchmark implements Callable<Integer> {
                 }
             }
         };
-        GanTrainer.builder()
-                .generator(Dcgan.generator()).discriminator(Dcgan.discriminator())
-                .data(images.toDataSource())
-                .batchSize(64).steps(steps).seed(0)
-                .listener(probe)
-                .build().fit();
-        new Report("memory").put("steps", steps).put("every", every).put("readings", readings)
-                .print(System.out, "memory: " + readings.size() + " readings over " + steps + " steps");
+        switch (model) {
+            case "dcgan" -> GanTrainer.builder()
+                    .generator(Dcgan.generator()).discriminator(Dcgan.discriminator())
+                    .data(images.toDataSource())
+                    .batchSize(64).steps(steps).seed(0)
+                    .listener(probe)
+                    .build().fit();
+            case "wgan-gp" -> GanTrainer.builder()
+                    .generator(BenchmarkModels.WGAN_GP.generator()).discriminator(BenchmarkModels.WGAN_GP.discriminator())
+                    .loss(WassersteinLoss.withGradientPenalty())
+                    .data(images.toDataSource())
+                    .batchSize(64).steps(steps).seed(0)
+                    .listener(probe)
+                    .build().fit();
+            case "cyclegan" -> CycleGanBenchmark.trainer(data, 8, 16, 3, steps, probe).fit();
+            default -> throw new IllegalArgumentException("--model must be dcgan, wgan-gp or cyclegan but was " + model);
+        }
+        double half = rssAt(readings, steps / 2);
+        double end = (double) readings.get(readings.size() - 1).get("rss_mb");
+        double growth = 100 * (end - half) / half;
+        new Report("memory").put("model", model).put("steps", steps).put("every", every)
+                .put("rss_growth_last_half_percent", growth).put("readings", readings)
+                .print(System.out, String.format("memory %s: %d readings over %d steps; RSS %.1f MB at step %d, %.1f MB at"
+                        + " the end: %+.2f%% over the last half", model, readings.size(), steps, half, steps / 2, end, growth));
         return 0;
     }
 }

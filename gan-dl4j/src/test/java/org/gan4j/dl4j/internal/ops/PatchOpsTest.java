@@ -88,4 +88,26 @@ class PatchOpsTest {
         List<INDArray> nativeOps = lossAndGradients((sd, xv, wv, bv) -> sd.cnn.deconv2d(xv, wv, bv, config), x, w, b, r, false);
         assertClose(fused, nativeOps);
     }
+
+    @ParameterizedTest(name = "k{0} on {1}×{2} from {3} channels")
+    @CsvSource({"7,28,28,16", "3,7,7,64", "5,9,6,3", "1,4,5,2"})
+    void should_match_the_native_same_convolution_to_one_channel(int k, int height, int width, int channels) {
+        int p = (k - 1) / 2;
+        assertThat(SameConvToOneChannel.applies(k, 1, p)).isTrue();
+        Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(p).pW(p).dataFormat("NCHW").build();
+        INDArray x = randomArray(3, channels, height, width);
+        INDArray w = randomArray(k, k, channels, 1);
+        INDArray b = randomArray(1);
+        INDArray r = randomArray(3, 1, height, width);
+        List<INDArray> fused = lossAndGradients((sd, xv, wv, bv) -> SameConvToOneChannel.apply(xv, wv, bv, k), x, w, b, r, true);
+        List<INDArray> nativeOps = lossAndGradients((sd, xv, wv, bv) -> sd.cnn.conv2d(xv, wv, bv, config), x, w, b, r, false);
+        assertClose(fused, nativeOps);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_apply_only_to_stride_one_same_geometry() {
+        assertThat(SameConvToOneChannel.applies(4, 1, 1)).as("even kernel").isFalse();
+        assertThat(SameConvToOneChannel.applies(3, 2, 1)).as("stride 2").isFalse();
+        assertThat(SameConvToOneChannel.applies(3, 1, 0)).as("valid padding").isFalse();
+    }
 }

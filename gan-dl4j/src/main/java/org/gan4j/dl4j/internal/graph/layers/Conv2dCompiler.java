@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.gan4j.ParameterInit;
 import org.gan4j.Shape;
 import org.gan4j.dl4j.internal.ops.PatchOps;
+import org.gan4j.dl4j.internal.ops.SameConvToOneChannel;
 import org.gan4j.layer.Conv2d;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -11,7 +12,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 
 /**
  * A 2-D convolution (NCHW); from one input channel in fused training graphs as im2col + one GEMM
- * ({@link PatchOps}). Input gradient: the transposed convolution of g with the same kernel.
+ * ({@link PatchOps}), and to one output channel with "same" geometry through {@link SameConvToOneChannel}'s
+ * gradients. Input gradient: the transposed convolution of g with the same kernel.
  */
 final class Conv2dCompiler implements LayerCompiler<Conv2d> {
     @Override
@@ -24,6 +26,10 @@ final class Conv2dCompiler implements LayerCompiler<Conv2d> {
         SDVariable b = conv.bias() ? c.params().parameter(key + "/b", ParameterInit.constant(0), conv.filters()) : null;
         if (in.dim(0) == 1 && c.fused()) {
             return new Forward(PatchOps.convFromOneChannel(x, w, b, geometry(conv), in.dim(1), in.dim(2)), w, null);
+        }
+        if (conv.filters() == 1 && c.fused() && c.training()
+                && SameConvToOneChannel.applies(conv.kernel(), conv.stride(), conv.padding())) {
+            return new Forward(SameConvToOneChannel.apply(x, w, b, conv.kernel()), w, null);
         }
         Conv2DConfig config = Conv2DConfig.builder().kH(conv.kernel()).kW(conv.kernel()).sH(conv.stride()).sW(conv.stride())
                 .pH(conv.padding()).pW(conv.padding()).dataFormat("NCHW").build();
