@@ -60,10 +60,7 @@ public final class ChannelDot extends FusedOp {
         INDArray product = Nd4j.create(in[0].dataType(), rows, pixels);
         MulOp multiply = new MulOp(in[0].reshape(rows, pixels), in[1].reshape(rows, pixels), product);
         Sum sum = new Sum(product, out[0].reshape(rows), 1);
-        return () -> {
-            Nd4j.exec(multiply);
-            Nd4j.exec(sum);
-        };
+        return prepared(multiply, sum);
     }
 
     @Override

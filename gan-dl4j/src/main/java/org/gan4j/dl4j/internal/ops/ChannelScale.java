@@ -55,7 +55,7 @@ public final class ChannelScale extends FusedOp {
         requireContiguous(opName(), in[1]);
         INDArray v = in[1].reshape(in[1].size(0), in[1].size(1), 1, 1);
         DynamicCustomOp multiply = DynamicCustomOp.builder("multiply").addInputs(in[0], v).addOutputs(out[0]).build();
-        return () -> Nd4j.exec(multiply);
+        return prepared(multiply);
     }
 
     @Override

@@ -63,10 +63,7 @@ public final class FusedBatchNorm extends FusedOp {
         DynamicCustomOp normalize = DynamicCustomOp.builder("batchnorm")
                 .addInputs(x, mean, var, in[1].reshape(c), in[2].reshape(c)).addOutputs(out[0])
                 .addIntegerArguments(1, 1, 1).addFloatingPointArguments(tArgs()[0]).build();
-        return () -> {
-            Nd4j.exec(moments);
-            Nd4j.exec(normalize);
-        };
+        return prepared(moments, normalize);
     }
 
     @Override
@@ -118,7 +115,7 @@ public final class FusedBatchNorm extends FusedOp {
                     .addInputs(in[0], in[1].reshape(c), in[2].reshape(c), in[3].reshape(c), in[4].reshape(c), in[5])
                     .addOutputs(out[0], meanGrad, varGrad, out[1].reshape(c), out[2].reshape(c))
                     .addIntegerArguments(1, 1, 1).addFloatingPointArguments(tArgs()[0]).build();
-            return () -> Nd4j.exec(bp);
+            return prepared(bp);
         }
 
         @Override

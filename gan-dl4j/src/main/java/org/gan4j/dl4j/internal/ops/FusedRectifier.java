@@ -59,19 +59,11 @@ public final class FusedRectifier extends FusedOp {
         Step step = new Step(x, slope, 0.0);
         MulOp product = new MulOp(x, slope, y);
         if (alpha == 0) {
-            return () -> {
-                Nd4j.exec(step);
-                Nd4j.exec(product);
-            };
+            return prepared(step, product);
         }
         ScalarMultiplication scale = new ScalarMultiplication(slope, null, slope, 1 - alpha);
         ScalarAdd shift = new ScalarAdd(slope, null, slope, alpha);
-        return () -> {
-            Nd4j.exec(step);
-            Nd4j.exec(scale);
-            Nd4j.exec(shift);
-            Nd4j.exec(product);
-        };
+        return prepared(step, scale, shift, product);
     }
 
     @Override

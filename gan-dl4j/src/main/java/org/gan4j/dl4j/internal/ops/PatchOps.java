@@ -126,11 +126,12 @@ public final class PatchOps {
                     .addIntegerArguments(ints(g[1], g[1], g[2], g[2], g[3], g[4], 1, 1, 0)).build();
             INDArray flatChannels = byChannel.reshape(c, n * p);
             INDArray flatProducts = products.reshape(k2, n * p);
+            Runnable gather = prepared(assign(byChannel, xView));
+            Runnable scatter = prepared(assign(columnsView, productsByImage), col2im);
             return () -> {
-                byChannel.assign(xView);
+                gather.run();
                 Nd4j.gemm(wView, flatChannels, flatProducts, false, false, 1.0, 0.0);
-                columnsView.assign(productsByImage);
-                Nd4j.exec(col2im);
+                scatter.run();
             };
         }
 
@@ -191,10 +192,9 @@ public final class PatchOps {
             INDArray flatPositions = byPosition.reshape(k2, n * p);
             INDArray flatChannels = byChannel.reshape(c, n * p);
             INDArray result = out[0].reshape(k2, c);
+            Runnable gather = prepared(im2col, assign(byPosition, columnsView), assign(byChannel, xView));
             return () -> {
-                Nd4j.exec(im2col);
-                byPosition.assign(columnsView);
-                byChannel.assign(xView);
+                gather.run();
                 Nd4j.gemm(flatPositions, flatChannels, result, false, true, 1.0, 0.0);
             };
         }
@@ -239,7 +239,7 @@ public final class PatchOps {
             long[] g = iArgs();
             DynamicCustomOp conv = DynamicCustomOp.builder("conv2d").addInputs(in[0], in[1]).addOutputs(out[0])
                     .addIntegerArguments(ints(g[0], g[0], g[1], g[1], g[2], g[2], 1, 1, 0, 0, 0)).build();
-            return () -> Nd4j.exec(conv);
+            return prepared(conv);
         }
 
         @Override
