@@ -66,10 +66,12 @@ final class MemoryBenchmark implements Callable<Integer> {
                     r.put("nd4j_offheap_mb", Nd4j.getMemoryManager().allocatedMemory(0) / 1048576.0);
                     r.put("javacpp_tracked_mb", Pointer.totalBytes() / 1048576.0);
                     r.put("heap_used_mb", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+                    r.put("heap_committed_mb", rt.totalMemory() / 1048576.0);
                     readings.add(r);
-                    System.out.printf("step %6d  %7.1f s  RSS %8.1f MB  ND4J off-heap %8.1f MB  JavaCPP %8.1f MB  heap %7.1f MB%n",
-                            result.step(), r.get("seconds"), r.get("rss_mb"), r.get("nd4j_offheap_mb"),
-                            r.get("javacpp_tracked_mb"), r.get("heap_used_mb"));
+                    System.out.printf("step %6d  %7.1f s  RSS %8.1f MB  ND4J off-heap %8.1f MB  JavaCPP %8.1f MB  heap %7.1f MB"
+                                    + " (committed %7.1f MB)%n", result.step(), r.get("seconds"), r.get("rss_mb"),
+                            r.get("nd4j_offheap_mb"), r.get("javacpp_tracked_mb"), r.get("heap_used_mb"),
+                            r.get("heap_committed_mb"));
                 }
             }
         };
