@@ -4,7 +4,6 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -85,9 +84,7 @@ final class CentredGram {
         Rows(INDArray batch) {
             INDArray x = batch.dataType() == DataType.FLOAT || batch.dataType() == DataType.DOUBLE
                     ? batch : batch.castTo(DataType.DOUBLE);
-            boolean dense = x.ordering() == 'c' && x.offset() == 0 && x.data().length() == x.length()
-                    && Shape.hasDefaultStridesForShape(x);
-            if (!dense) {
+            if (x.ordering() != 'c' || !Matrices.dense(x)) {
                 x = x.dup('c');
             }
             count = (int) x.size(0);

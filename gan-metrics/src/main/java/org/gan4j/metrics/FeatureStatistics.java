@@ -113,8 +113,7 @@ public final class FeatureStatistics {
      * @throws IllegalStateException with fewer than 2 samples
      */
     public INDArray covariance() {
-        INDArray c = coMoment.mul(covarianceScale());
-        return c.add(c.transpose()).muli(0.5);
+        return Matrices.symmetricCopy(coMoment, covarianceScale(), null);
     }
 
     /** @return the co-moment M itself (not a copy), float64 [d, d], dense */

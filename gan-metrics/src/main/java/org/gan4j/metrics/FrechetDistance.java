@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>tr √(Σ₁Σ₂) comes from a symmetric eigenvalue problem with Σ₁Σ₂'s eigenvalues ({@link RootTrace}): when Σ₁ is
  * positive definite, the eigenvalues alone of LᵀΣ₂L with Σ₁ = LLᵀ (Cholesky); otherwise (rank-deficient statistics,
  * n ≤ d, constant features) the eigenvalues of √Σ₁·Σ₂·√Σ₁ through Σ₁'s eigenvectors, the 2048² decomposition the
- * first route avoids (5.8 → 1.3 s of the distance on 2048-dimensional features at one thread). No complex
+ * first route avoids (5.8 → 1.2 s of the distance on 2048-dimensional features at one thread). No complex
  * arithmetic, never an imaginary part; tiny negative eigenvalues from rounding are clamped to 0 and reported.
  * pytorch-fid's scipy {@code sqrtm} route agrees to about 1e-13 relative on full-rank inputs and 1e-8 on singular
  * ones; its eps·I retry for non-finite square roots has no counterpart here (the symmetric routes do not fail that

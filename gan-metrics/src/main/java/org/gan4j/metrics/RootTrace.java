@@ -104,9 +104,9 @@ final class RootTrace {
         INDArray scaled = e1.vectors.mulRowVector(roots);
         INDArray rootA = Nd4j.create(DataType.DOUBLE, new long[] {dim, dim}, 'f');
         Nd4j.gemm(scaled, e1.vectors, rootA, false, true, 1.0, 0.0);
-        rootA = rootA.add(rootA.transpose()).muli(0.5);
+        Matrices.symmetricCopy(rootA, 1.0, rootA);
         INDArray inner = rootA.mmul(b).mmul(rootA);
-        return ofEigenvalues(SymmetricEigen.values(inner.add(inner.transpose()).muli(0.5)), clamped, largest);
+        return ofEigenvalues(SymmetricEigen.values(Matrices.symmetricCopy(inner, 1.0, null)), clamped, largest);
     }
 
     /**

@@ -67,8 +67,7 @@ public abstract class FusedOp extends DynamicCustomOp {
     /**
      * Binds ops to op contexts built once, for a {@link #bind} to run. {@code Nd4j.exec(op)} without a context builds a
      * native context on every call and leaves it to the garbage collector: measured, 20,000 calls of a batch norm left
-     * 50–110 MB of native garbage between collections (none with a context built once), and a CycleGAN training run
-     * grew its resident size by 150 KB per step.
+     * 50–110 MB of native garbage between collections, none with a context built once.
      *
      * @param ops custom ops, or legacy ops whose x, y and z are set (scalar and reduce ops keep their scalar and axes)
      * @return a run of all of them, in order

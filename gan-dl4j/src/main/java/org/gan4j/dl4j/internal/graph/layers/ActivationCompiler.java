@@ -21,7 +21,7 @@ public final class ActivationCompiler implements LayerCompiler<ActivationLayer> 
     @Override
     public Forward forward(CompileContext c, ActivationLayer layer, String key, SDVariable x, Shape in) {
         Activation a = layer.activation();
-        if (c.fused() && c.training() && (a.kind() == Activation.Kind.RELU || a.kind() == Activation.Kind.LEAKY_RELU)) {
+        if (c.fusedTraining() && (a.kind() == Activation.Kind.RELU || a.kind() == Activation.Kind.LEAKY_RELU)) {
             double alpha = a.kind() == Activation.Kind.RELU ? 0 : a.alpha();
             SDVariable[] fused = new FusedRectifier(c.graph(), x, alpha).outputVariables();
             return new Forward(fused[0], null, fused[1]);

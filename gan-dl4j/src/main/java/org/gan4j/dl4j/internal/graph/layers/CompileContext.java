@@ -52,4 +52,12 @@ public record CompileContext(GraphParameters params, boolean training, long batc
     public boolean fused() {
         return execution.fusedOps();
     }
+
+    /**
+     * @return whether the fused ops that pay off only in training graphs may be used here: those that exist for
+     *         their hand-written gradients, or that need the fixed batch size of a training graph
+     */
+    public boolean fusedTraining() {
+        return training && fused();
+    }
 }

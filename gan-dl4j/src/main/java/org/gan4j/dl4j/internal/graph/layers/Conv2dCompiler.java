@@ -27,7 +27,7 @@ final class Conv2dCompiler implements LayerCompiler<Conv2d> {
         if (in.dim(0) == 1 && c.fused()) {
             return new Forward(PatchOps.convFromOneChannel(x, w, b, geometry(conv), in.dim(1), in.dim(2)), w, null);
         }
-        if (conv.filters() == 1 && c.fused() && c.training()
+        if (conv.filters() == 1 && c.fusedTraining()
                 && SameConvToOneChannel.applies(conv.kernel(), conv.stride(), conv.padding())) {
             return new Forward(SameConvToOneChannel.apply(x, w, b, conv.kernel()), w, null);
         }

@@ -18,7 +18,7 @@ final class InstanceNormCompiler implements LayerCompiler<InstanceNorm> {
     @Override
     public Forward forward(CompileContext c, InstanceNorm norm, String key, SDVariable x, Shape in) {
         SameDiff sd = c.graph();
-        if (c.fused() && c.training()) {
+        if (c.fusedTraining()) {
             return affine(c, norm, key, fused(c, norm, x, in), in);
         }
         SDVariable centred = x.sub(x.mean(true, 2, 3));
