@@ -51,19 +51,21 @@ public final class ExecutionPlan {
     private final Map<String, INDArray> placeholders = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final List<INDArray> owned = new ArrayList<>();
+    private final Set<String> consumed = new HashSet<>();
     private boolean released;
     private Map<String, INDArray> results;
 
-    private record Step(DifferentialFunction op, Runnable work) {
+    /** An op bound to its arrays; {@code kind} names what runs (for profiles), {@code op} is the graph's op. */
+    private record Step(DifferentialFunction op, String kind, Runnable work) {
         void run() {
             work.run();
         }
 
         static Step of(DifferentialFunction op, OpContext context) {
             if (op instanceof CustomOp custom) {
-                return new Step(op, () -> Nd4j.exec(custom, context));
+                return new Step(op, op.opName(), () -> Nd4j.exec(custom, context));
             }
-            return new Step(op, () -> Nd4j.exec((Op) op, context));
+            return new Step(op, op.opName(), () -> Nd4j.exec((Op) op, context));
         }
     }
 
@@ -101,8 +103,10 @@ public final class ExecutionPlan {
         }
         this.early = early;
         Set<String> used = new java.util.LinkedHashSet<>();
+        consumed.addAll(this.requested);
         for (SameDiffOp sdo : schedule) {
             for (String in : sdo.getInputsToOp() == null ? List.<String>of() : sdo.getInputsToOp()) {
+                consumed.add(in);
                 if (graph.getVariable(in).isPlaceHolder() && !injected.containsKey(in)) {
                     used.add(in);
                 }
@@ -228,7 +232,7 @@ public final class ExecutionPlan {
                 }
                 long t = System.nanoTime();
                 s.run();
-                OpProfile.record(s.op, System.nanoTime() - t);
+                OpProfile.record(s.kind, s.op, System.nanoTime() - t);
             }
         } else {
             for (int i = from; i < to; i++) {
@@ -259,7 +263,17 @@ public final class ExecutionPlan {
                 owned.add(outs[i]);
                 arrays.put(outNames[i], outs[i]);
             }
-            steps.add(new Step(op, fused.bind(args, outs)));
+            steps.add(new Step(op, op.opName(), fused.bind(args, outs)));
+            return;
+        }
+        java.util.Optional<NarrowedGradient.Bound> narrowed = NarrowedGradient.of(op, args, consumed);
+        if (narrowed.isPresent()) {
+            NarrowedGradient.Bound b = narrowed.get();
+            owned.add(b.output());
+            arrays.put(b.name(), b.output());
+            DynamicCustomOp replacement = b.op();
+            OpContext context = b.context();
+            steps.add(new Step(op, replacement.opName() + " for " + op.opName(), () -> Nd4j.exec(replacement, context)));
             return;
         }
         OpContext context = Nd4j.getExecutioner().buildContext();
@@ -297,6 +311,11 @@ public final class ExecutionPlan {
         owned.clear();
         steps.clear();
         released = true;
+    }
+
+    /** @return what each compiled step runs ({@code deconv2d for conv2d_bp} where a gradient was narrowed), in order */
+    List<String> stepKinds() {
+        return steps.stream().filter(java.util.Objects::nonNull).map(Step::kind).toList();
     }
 
     private Map<String, INDArray> collectResults() {

@@ -17,8 +17,8 @@ public final class OpProfile {
     private OpProfile() {
     }
 
-    static void record(DifferentialFunction op, long nanos) {
-        section(op.opName() + " " + describe(op), nanos);
+    static void record(String kind, DifferentialFunction op, long nanos) {
+        section(kind + " " + describe(op), nanos);
     }
 
     /**
