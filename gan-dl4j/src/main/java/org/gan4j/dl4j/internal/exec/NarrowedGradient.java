@@ -15,8 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A backward op of which a plan reads only one output, replaced by the forward-style op that computes that output
  * alone. libnd4j's {@code conv2d_bp} and {@code matmul_bp} always compute the gradients of every input; a generator
  * phase needs only the discriminator's input gradients (its weight gradients are thrown away, as PyTorch's
- * {@code loss_g.backward()} computes and then ignores them), and the first layer of a network needs only its weight
- * gradient.
+ * {@code loss_g.backward()} computes and then ignores them), and a dense first layer needs only its weight gradient.
  *
  * <ul>
  *   <li>{@code conv2d_bp}(x, W[, b], g) → ∂L/∂x only: {@code deconv2d}(g, W), the transposed convolution with the same
@@ -47,12 +46,11 @@ final class NarrowedGradient {
             return Optional.empty();
         }
         int wanted = used.get(0);
-        Optional<Bound> bound = switch (op.opName()) {
-            case "conv2d_bp" -> wanted == 0 ? inputGradientOfConv(custom, args) : Optional.empty();
-            case "matmul_bp" -> gradientOfProduct(custom, args, wanted);
+        return switch (op.opName()) {
+            case "conv2d_bp" -> wanted == 0 ? inputGradientOfConv(custom, args, outs[0]) : Optional.empty();
+            case "matmul_bp" -> gradientOfProduct(custom, args, wanted, outs[wanted]);
             default -> Optional.empty();
         };
-        return bound.map(b -> new Bound(b.op, b.context, b.output, outs[wanted]));
     }
 
     /**
@@ -64,7 +62,7 @@ final class NarrowedGradient {
     record Bound(DynamicCustomOp op, OpContext context, INDArray output, String name) {
     }
 
-    private static Optional<Bound> inputGradientOfConv(DynamicCustomOp conv, INDArray[] args) {
+    private static Optional<Bound> inputGradientOfConv(DynamicCustomOp conv, INDArray[] args, String name) {
         long[] i = conv.iArgs();
         if (i.length < 11 || i[6] != 1 || i[7] != 1 || i[8] != 0 || args.length < 3) {
             return Optional.empty();
@@ -73,10 +71,10 @@ final class NarrowedGradient {
         INDArray w = args[1];
         INDArray g = args[args.length - 1];
         DynamicCustomOp deconv = DynamicCustomOp.builder("deconv2d").build();
-        return bind(deconv, new INDArray[] {g, w}, Arrays.copyOf(i, 11), x.shape(), x);
+        return bind(deconv, new INDArray[] {g, w}, Arrays.copyOf(i, 11), x, name);
     }
 
-    private static Optional<Bound> gradientOfProduct(DynamicCustomOp matmul, INDArray[] args, int wanted) {
+    private static Optional<Bound> gradientOfProduct(DynamicCustomOp matmul, INDArray[] args, int wanted, String name) {
         long[] i = matmul.iArgs();
         boolean plain = Arrays.stream(i).allMatch(v -> v == 0) && matmul.tArgs().length == 0;
         if (!plain || args.length != 3 || args[0].rank() != 2 || args[1].rank() != 2) {
@@ -88,11 +86,12 @@ final class NarrowedGradient {
         long[] transposes = wanted == 0 ? new long[] {0, 1, 0} : new long[] {1, 0, 0};
         INDArray[] inputs = wanted == 0 ? new INDArray[] {g, w} : new INDArray[] {x, g};
         DynamicCustomOp product = DynamicCustomOp.builder("matmul").build();
-        return bind(product, inputs, transposes, (wanted == 0 ? x : w).shape(), wanted == 0 ? x : w);
+        return bind(product, inputs, transposes, wanted == 0 ? x : w, name);
     }
 
-    private static Optional<Bound> bind(DynamicCustomOp op, INDArray[] inputs, long[] iArgs, long[] expected,
-                                        INDArray like) {
+    /** Binds the op if its output has the shape of {@code like} (the input whose gradient it computes). */
+    private static Optional<Bound> bind(DynamicCustomOp op, INDArray[] inputs, long[] iArgs, INDArray like, String name) {
+        long[] expected = like.shape();
         OpContext context = Nd4j.getExecutioner().buildContext();
         context.setArgs(inputs, iArgs, new org.nd4j.linalg.api.buffer.DataType[0], new double[0], new boolean[0]);
         List<LongShapeDescriptor> shapes = op.calculateOutputShape(context);
@@ -101,6 +100,6 @@ final class NarrowedGradient {
         }
         INDArray out = Nd4j.create(like.dataType(), expected);
         context.setOutputArray(0, out);
-        return Optional.of(new Bound(op, context, out, null));
+        return Optional.of(new Bound(op, context, out, name));
     }
 }
