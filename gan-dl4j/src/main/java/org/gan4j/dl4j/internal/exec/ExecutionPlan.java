@@ -63,9 +63,13 @@ public final class ExecutionPlan {
 
         static Step of(DifferentialFunction op, OpContext context) {
             if (op instanceof CustomOp custom) {
-                return new Step(op, op.opName(), () -> Nd4j.exec(custom, context));
+                return running(op, op.opName(), custom, context);
             }
             return new Step(op, op.opName(), () -> Nd4j.exec((Op) op, context));
+        }
+
+        static Step running(DifferentialFunction op, String kind, CustomOp runs, OpContext context) {
+            return new Step(op, kind, () -> Nd4j.exec(runs, context));
         }
     }
 
@@ -271,9 +275,7 @@ public final class ExecutionPlan {
             NarrowedGradient.Bound b = narrowed.get();
             owned.add(b.output());
             arrays.put(b.name(), b.output());
-            DynamicCustomOp replacement = b.op();
-            OpContext context = b.context();
-            steps.add(new Step(op, replacement.opName() + " for " + op.opName(), () -> Nd4j.exec(replacement, context)));
+            steps.add(Step.running(op, b.op().opName() + " for " + op.opName(), b.op(), b.context()));
             return;
         }
         OpContext context = Nd4j.getExecutioner().buildContext();
