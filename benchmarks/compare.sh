@@ -36,7 +36,8 @@ gan4j() {  # threads, label, args...
 }
 reference() {  # threads, label, script args...
   local t=$1 label=$2; shift 2
-  (cd "$BENCH" && $PY "$@") 2>/dev/null | grep -v '^#' \
+  # OpenBLAS workers sleep when idle, as the gan4j side's pom sets it (only --blas-threads 2 runs have such workers)
+  (cd "$BENCH" && OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}" $PY "$@") 2>/dev/null | grep -v '^#' \
     | tee >(grep '^RESULT' | sed "s/^RESULT /$label ref $t /" >> "$OUT/results") | { grep -v '^RESULT' || true; }
 }
 

@@ -52,12 +52,21 @@ final class AdamStep {
                 && (!array.isView() || array.elementWiseStride() == 1);
     }
 
+    /** @return the number of values this step updates */
+    int length() {
+        return n;
+    }
+
     /**
+     * Updates the values [from, to) only; disjoint ranges of one update may run on different threads.
+     *
      * @param gradient     the gradient, as many values (left unchanged)
      * @param learningRate α for this update
      * @param iteration    the 0-based update count
+     * @param from         the first index
+     * @param to           the index after the last
      */
-    void apply(INDArray gradient, double learningRate, int iteration) {
+    void apply(INDArray gradient, double learningRate, int iteration, int from, int to) {
         FloatBuffer g = gradient.data().asNioFloat();
         int gOffset = Math.toIntExact(gradient.offset());
         double t = iteration + 1;
@@ -68,7 +77,7 @@ final class AdamStep {
         float s = (float) step;
         float c1 = 1 - beta1;
         float c2 = 1 - beta2;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g.get(gOffset + i);
             float mi = beta1 * m.get(mOffset + i) + c1 * gi;
             float vi = beta2 * v.get(vOffset + i) + c2 * gi * gi;

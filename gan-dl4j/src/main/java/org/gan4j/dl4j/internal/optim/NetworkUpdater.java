@@ -27,6 +27,8 @@ public final class NetworkUpdater {
     private double learningRateScale = 1.0;
     private int iteration;
     private Map<String, INDArray> zeros;
+    private final AdamPass adamPass = new AdamPass();
+    private final int threads = Math.max(1, Nd4j.getEnvironment().maxThreads());
 
     private record Slot(String name, INDArray parameter, GradientUpdater<?> updater, INDArray state, AdamStep adam) {
     }
@@ -158,6 +160,7 @@ public final class NetworkUpdater {
      * @param epoch     the current epoch
      */
     public void apply(Map<String, INDArray> gradients, int epoch) {
+        double learningRate = config.getLearningRate(iteration, epoch);
         for (Slot slot : slots) {
             INDArray gradient = gradients.get(slot.name());
             if (gradient == null && zeros != null) {
@@ -167,13 +170,14 @@ public final class NetworkUpdater {
                 continue;
             }
             if (slot.adam() != null && AdamStep.supports(gradient)) {
-                slot.adam().apply(gradient, config.getLearningRate(iteration, epoch), iteration);
+                adamPass.add(slot.adam(), gradient);
                 continue;
             }
             INDArray flat = gradient.reshape(1, gradient.length());
             slot.updater().applyUpdater(flat, iteration, epoch);
             slot.parameter().subi(gradient);
         }
+        adamPass.run(learningRate, iteration, threads);
         iteration++;
     }
 
