@@ -10,11 +10,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The batch-norm gradient through the batch statistics, per channel c over its M values:
  * ∂L/∂β = Σg, ∂L/∂γ = Σg·x̂, ∂L/∂x = γ/(σ·M)·(M·g − Σg − x̂·Σg·x̂) with x̂ = (x − μ)/σ, σ = √(σ² + ε).
- * Two passes of a Java loop per channel over float [N, C, ...] arrays; with more than one ND4J thread the channels go
- * in two halves, one on the common fork-join pool:
+ * Per channel, its values are copied into Java arrays, where the JIT vectorises the second pass; with more than one
+ * ND4J thread the channels go in two halves, one on the common fork-join pool:
  * libnd4j's {@code batchnorm_bp} takes 3 ms on [64, 128, 7, 7] and 5.5 ms on [64, 64, 14, 14] on one thread.
  */
 final class BatchNormBackward implements Runnable {
+    /** The shortest row copied in bulk (a bulk copy's fixed cost exceeds that of a few single reads). */
+    private static final int BULK_ROW = 16;
+
     private final FloatBuffer x;
     private final FloatBuffer mean;
     private final FloatBuffer variance;
@@ -86,21 +89,20 @@ final class BatchNormBackward implements Runnable {
     private void channels(int from, int to) {
         int m = batch * spatial;
         int stride = channels * spatial;
-        int xo = offsets[0];
-        int go = offsets[4];
-        int dxo = offsets[5];
+        float[] gs = new float[m];
+        float[] xs = new float[m];
+        float[] ds = new float[m];
         for (int c = from; c < to; c++) {
+            rows(grad, offsets[4] + c * spatial, stride, gs, true);
+            rows(x, offsets[0] + c * spatial, stride, xs, true);
             double mu = mean.get(offsets[1] + c);
             double inv = 1 / Math.sqrt(variance.get(offsets[2] + c) + epsilon);
             double sumG = 0;
             double sumGX = 0;
-            for (int n = 0; n < batch; n++) {
-                int base = n * stride + c * spatial;
-                for (int j = 0; j < spatial; j++) {
-                    float g = grad.get(go + base + j);
-                    sumG += g;
-                    sumGX += g * (x.get(xo + base + j) - mu);
-                }
+            for (int i = 0; i < m; i++) {
+                float g = gs[i];
+                sumG += g;
+                sumGX += g * (xs[i] - mu);
             }
             double gam = gamma.get(offsets[3] + c);
             dBeta.put(offsets[7] + c, (float) sumG);
@@ -109,10 +111,34 @@ final class BatchNormBackward implements Runnable {
             float k2 = (float) (-gam * inv * inv * inv * sumGX / m);
             float k3 = (float) (-gam * inv * sumG / m);
             float muF = (float) mu;
-            for (int n = 0; n < batch; n++) {
-                int base = n * stride + c * spatial;
+            for (int i = 0; i < m; i++) {
+                ds[i] = k1 * gs[i] + k2 * (xs[i] - muF) + k3;
+            }
+            rows(dx, offsets[5] + c * spatial, stride, ds, false);
+        }
+    }
+
+    /**
+     * Copies one channel's values, batch rows of {@code spatial} values {@code stride} apart, between a buffer and a
+     * Java array, where the JIT vectorises the loops above.
+     */
+    private void rows(FloatBuffer buffer, int start, int stride, float[] values, boolean read) {
+        for (int n = 0; n < batch; n++) {
+            int at = start + n * stride;
+            int to = n * spatial;
+            if (spatial >= BULK_ROW) {
+                if (read) {
+                    buffer.get(at, values, to, spatial);
+                } else {
+                    buffer.put(at, values, to, spatial);
+                }
+            } else {
                 for (int j = 0; j < spatial; j++) {
-                    dx.put(dxo + base + j, k1 * grad.get(go + base + j) + k2 * (x.get(xo + base + j) - muF) + k3);
+                    if (read) {
+                        values[to + j] = buffer.get(at + j);
+                    } else {
+                        buffer.put(at + j, values[to + j]);
+                    }
                 }
             }
         }

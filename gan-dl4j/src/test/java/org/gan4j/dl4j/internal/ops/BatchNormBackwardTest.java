@@ -13,15 +13,20 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The Java batch-norm gradient against libnd4j's batchnorm_bp, on images and on feature vectors. */
 class BatchNormBackwardTest {
 
-    @ParameterizedTest(name = "rank {0}")
-    @ValueSource(ints = {2, 4})
-    void should_match_libnd4j_batchnorm_bp(int rank) {
-        SplittableRandom random = new SplittableRandom(rank);
-        long[] shape = rank == 4 ? new long[] {8, 5, 3, 3} : new long[] {16, 7};
+    /** [16, 7] and [8, 5, 3, 3] copy rows value by value, [4, 6, 5, 5] in bulk. */
+    @ParameterizedTest(name = "spatial size {0}")
+    @ValueSource(ints = {1, 9, 25})
+    void should_match_libnd4j_batchnorm_bp(int spatial) {
+        SplittableRandom random = new SplittableRandom(spatial);
+        long[] shape = switch (spatial) {
+            case 1 -> new long[] {16, 7};
+            case 9 -> new long[] {8, 5, 3, 3};
+            default -> new long[] {4, 6, 5, 5};
+        };
         int c = (int) shape[1];
         INDArray x = TestArrays.uniform(random, shape).muli(3).addi(0.5);
         INDArray g = TestArrays.uniform(random, shape);
-        int[] dims = rank == 4 ? new int[] {0, 2, 3} : new int[] {0};
+        int[] dims = shape.length == 4 ? new int[] {0, 2, 3} : new int[] {0};
         INDArray mean = x.mean(dims);
         INDArray variance = x.var(false, dims);
         INDArray gamma = TestArrays.uniform(random, c).addi(1.5);
