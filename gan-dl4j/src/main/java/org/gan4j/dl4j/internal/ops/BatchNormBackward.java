@@ -93,8 +93,8 @@ final class BatchNormBackward implements Runnable {
         float[] xs = new float[m];
         float[] ds = new float[m];
         for (int c = from; c < to; c++) {
-            rows(grad, offsets[4] + c * spatial, stride, gs, true);
-            rows(x, offsets[0] + c * spatial, stride, xs, true);
+            copyIn(grad, offsets[4] + c * spatial, stride, gs);
+            copyIn(x, offsets[0] + c * spatial, stride, xs);
             double mu = mean.get(offsets[1] + c);
             double inv = 1 / Math.sqrt(variance.get(offsets[2] + c) + epsilon);
             double sumG = 0;
@@ -114,31 +114,38 @@ final class BatchNormBackward implements Runnable {
             for (int i = 0; i < m; i++) {
                 ds[i] = k1 * gs[i] + k2 * (xs[i] - muF) + k3;
             }
-            rows(dx, offsets[5] + c * spatial, stride, ds, false);
+            copyOut(ds, dx, offsets[5] + c * spatial, stride);
         }
     }
 
     /**
-     * Copies one channel's values, batch rows of {@code spatial} values {@code stride} apart, between a buffer and a
-     * Java array, where the JIT vectorises the loops above.
+     * Copies one channel's values, batch rows of {@code spatial} values {@code stride} apart, into a Java array, where
+     * the passes above run without a buffer's per-value checks and the second one is vectorised.
      */
-    private void rows(FloatBuffer buffer, int start, int stride, float[] values, boolean read) {
+    private void copyIn(FloatBuffer buffer, int start, int stride, float[] values) {
         for (int n = 0; n < batch; n++) {
             int at = start + n * stride;
-            int to = n * spatial;
+            int offset = n * spatial;
             if (spatial >= BULK_ROW) {
-                if (read) {
-                    buffer.get(at, values, to, spatial);
-                } else {
-                    buffer.put(at, values, to, spatial);
-                }
+                buffer.get(at, values, offset, spatial);
             } else {
                 for (int j = 0; j < spatial; j++) {
-                    if (read) {
-                        values[to + j] = buffer.get(at + j);
-                    } else {
-                        buffer.put(at + j, values[to + j]);
-                    }
+                    values[offset + j] = buffer.get(at + j);
+                }
+            }
+        }
+    }
+
+    /** Writes one channel's values back, as {@link #copyIn} read them. */
+    private void copyOut(float[] values, FloatBuffer buffer, int start, int stride) {
+        for (int n = 0; n < batch; n++) {
+            int at = start + n * stride;
+            int offset = n * spatial;
+            if (spatial >= BULK_ROW) {
+                buffer.put(at, values, offset, spatial);
+            } else {
+                for (int j = 0; j < spatial; j++) {
+                    buffer.put(at + j, values[offset + j]);
                 }
             }
         }
