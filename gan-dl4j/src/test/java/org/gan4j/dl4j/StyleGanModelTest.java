@@ -46,7 +46,8 @@ class StyleGanModelTest {
                     .as("image %d", i).isLessThan(1e-5);
         }
         INDArray untruncated = model.sample(latents(5, 1), 1);
-        assertThat(maxDifference(untruncated, model.sample(latents(5, 1)))).isLessThan(1e-6);
+        // w̄ + 1·(w − w̄) rounds differently from w: 1.7e-6 apart on an AVX2 machine (Zen 3), below 1e-6 on AVX-512
+        assertThat(maxDifference(untruncated, model.sample(latents(5, 1)))).isLessThan(1e-5);
         assertThat(maxDifference(untruncated.get(NDArrayIndex.point(0)), untruncated.get(NDArrayIndex.point(1))))
                 .isGreaterThan(1e-3);
     }

@@ -270,6 +270,12 @@ public final class ExecutionPlan {
             steps.add(new Step(op, op.opName(), fused.bind(args, outs)));
             return;
         }
+        java.util.Optional<INDArray> view = ReshapeView.of(op, args, graph);
+        if (view.isPresent()) {
+            arrays.put(op.outputVariablesNames()[0], view.get());
+            steps.add(null);
+            return;
+        }
         java.util.Optional<NarrowedGradient.Bound> narrowed = NarrowedGradient.of(op, args, consumed);
         if (narrowed.isPresent()) {
             NarrowedGradient.Bound b = narrowed.get();

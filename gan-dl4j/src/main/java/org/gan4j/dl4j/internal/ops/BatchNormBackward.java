@@ -3,7 +3,6 @@ package org.gan4j.dl4j.internal.ops;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,18 +31,6 @@ final class BatchNormBackward implements Runnable {
     private final int spatial;
     private final double epsilon;
     private final int threads;
-
-    /**
-     * @return whether all arrays are float and contiguous in c order (else libnd4j's op is used)
-     */
-    static boolean supports(INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (a.dataType() != DataType.FLOAT || !FusedOp.contiguous(a)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * @param in      x, μ, σ², γ, β, ∂L/∂y

@@ -105,7 +105,7 @@ public final class FusedBatchNorm extends FusedOp {
 
         @Override
         public Runnable bind(INDArray[] in, INDArray[] out) {
-            if (BatchNormBackward.supports(in[0], in[1], in[2], in[3], in[5], out[0], out[1], out[2])) {
+            if (floatContiguous(in[0], in[1], in[2], in[3], in[5], out[0], out[1], out[2])) {
                 return new BatchNormBackward(in, out, tArgs()[0]);
             }
             long c = in[0].size(1);

@@ -124,6 +124,19 @@ public abstract class FusedOp extends DynamicCustomOp {
     }
 
     /**
+     * @param arrays arrays
+     * @return whether all are float and {@link #contiguous}, so that Java passes can read and write their memory
+     */
+    static boolean floatContiguous(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.dataType() != DataType.FLOAT || !contiguous(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @param op     the op's name, for the message
      * @param arrays arrays an op binds reshaped views of
      * @throws IllegalStateException naming the shape and strides of one that is not {@link #contiguous}

@@ -110,6 +110,9 @@ public final class PatchOps {
         @Override
         public Runnable bind(INDArray[] in, INDArray[] out) {
             long[] g = iArgs();
+            if (floatContiguous(in[0], in[1], out[0])) {
+                return PatchKernels.scatter(in[0], in[1], (int) g[1], (int) g[2], false, out[0]);
+            }
             INDArray x = in[0];
             long n = x.size(0);
             long c = x.size(1);
@@ -178,6 +181,9 @@ public final class PatchOps {
         @Override
         public Runnable bind(INDArray[] in, INDArray[] out) {
             long[] g = iArgs();
+            if (floatContiguous(in[0], in[1], out[0])) {
+                return PatchKernels.correlation(in[0], in[1], (int) g[0], (int) g[1], (int) g[2], out[0]);
+            }
             INDArray x = in[1];
             long n = x.size(0);
             long c = x.size(1);

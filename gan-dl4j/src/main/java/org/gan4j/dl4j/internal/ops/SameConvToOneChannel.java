@@ -76,6 +76,9 @@ public final class SameConvToOneChannel extends FusedOp {
     public Runnable bind(INDArray[] in, INDArray[] out) {
         int k = (int) iArgs()[0];
         int pad = (int) iArgs()[1];
+        if (floatContiguous(in[0], in[1], out[0])) {
+            return PatchKernels.scatter(in[0], in[1], 1, pad, true, out[0]);
+        }
         DynamicCustomOp conv = DynamicCustomOp.builder("conv2d").addInputs(in[0], in[1]).addOutputs(out[0])
                 .addIntegerArguments(k, k, 1, 1, pad, pad, 1, 1, 0, 0, 0).build();
         return prepared(conv);
