@@ -17,16 +17,12 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseOp;
-import org.nd4j.linalg.api.ops.BaseReduceOp;
+import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.api.ops.ReduceOp;
-import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -52,6 +48,9 @@ public final class ExecutionPlan {
     private final List<Step> steps = new ArrayList<>();
     private final List<INDArray> owned = new ArrayList<>();
     private final Set<String> consumed = new HashSet<>();
+    private final StepDependencies dependencies = new StepDependencies();
+    private boolean twoLanes;
+    private TwoLanes lanes;
     private boolean released;
     private Map<String, INDArray> results;
 
@@ -158,6 +157,24 @@ public final class ExecutionPlan {
     }
 
     /**
+     * Lets the plan run its steps on two threads, one op thread each, when its graph splits into two independent
+     * halves ({@link TwoLanes}); every result is then that of ops run on one thread. Before the first run; plans with
+     * an early variable run one step after the other.
+     */
+    public void runInTwoLanes() {
+        if (compiledCount > 0) {
+            throw new IllegalStateException("runInTwoLanes must be called before the plan's first run");
+        }
+        StepDependencies graphSteps = StepDependencies.ofSchedule(schedule);
+        twoLanes = early == null && TwoLanes.splits(graphSteps.runs(), graphSteps.toArray());
+    }
+
+    /** @return whether runs go through two lanes, one op thread each */
+    public boolean inTwoLanes() {
+        return twoLanes;
+    }
+
+    /**
      * Runs the schedule. The returned arrays belong to the plan and are overwritten by the next run.
      *
      * @param feed an array for every placeholder the requested variables need, of the same shape on every run
@@ -216,15 +233,22 @@ public final class ExecutionPlan {
 
     private void execute(int from, int to) {
         if (compiledCount < to) {
-            // first run: each op is bound once the ops before it have run (some shapes depend on values)
-            for (int i = from; i < to; i++) {
-                if (i >= compiledCount) {
-                    compileNext();
+            if (twoLanes) {
+                try (OneThreadPerCaller ignored = OneThreadPerCaller.enter()) {
+                    compileAndRun(from, to);
                 }
-                Step s = steps.get(i);
-                if (s != null) {
-                    s.run();
-                }
+                Runnable[] work = steps.stream().map(s -> s == null ? null : (Runnable) s::run).toArray(Runnable[]::new);
+                lanes = new TwoLanes(work, dependencies.toArray());
+            } else {
+                compileAndRun(from, to);
+            }
+            return;
+        }
+        if (lanes != null && from == 0 && to == steps.size()) {
+            long t = System.nanoTime();
+            lanes.run();
+            if (OpProfile.ENABLED) {
+                OpProfile.section("[two lanes]", System.nanoTime() - t);
             }
             return;
         }
@@ -248,9 +272,29 @@ public final class ExecutionPlan {
         }
     }
 
-    /** Binds the next op of the schedule to arrays (allocating its outputs); identities become null steps. */
+    /** The first run: each op is bound once the ops before it have run (some shapes depend on values). */
+    private void compileAndRun(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i >= compiledCount) {
+                compileNext();
+            }
+            Step s = steps.get(i);
+            if (s != null) {
+                s.run();
+            }
+        }
+    }
+
+    /** Binds the next op of the schedule to arrays and records what it reads. */
     private void compileNext() {
         SameDiffOp sdo = schedule.get(compiledCount++);
+        compile(sdo);
+        DifferentialFunction op = sdo.getOp();
+        dependencies.record(steps.get(steps.size() - 1) == null, op.argNames(), op.outputVariablesNames());
+    }
+
+    /** Binds an op to arrays (allocating its outputs); identities and reshapes bound as views become null steps. */
+    private void compile(SameDiffOp sdo) {
         DifferentialFunction op = sdo.getOp();
         INDArray[] args = arguments(op);
         if (op instanceof Identity) {
@@ -294,13 +338,15 @@ public final class ExecutionPlan {
                         + (shapes == null ? 0 : shapes.size()) + " output shapes for " + outNames.length + " outputs");
             }
             for (int i = 0; i < outNames.length; i++) {
-                INDArray out = allocate(shapes.get(i), graph.getVariable(outNames[i]).dataType());
+                INDArray out = LegacyBinding.allocate(shapes.get(i), graph.getVariable(outNames[i]).dataType());
                 owned.add(out);
                 context.setOutputArray(i, out);
                 arrays.put(outNames[i], out);
             }
         } else {
-            bindLegacy((BaseOp) op, args, context);
+            INDArray out = LegacyBinding.bind((BaseOp) op, args, context);
+            owned.add(out);
+            arrays.put(op.outputVariablesNames()[0], out);
         }
         steps.add(Step.of(op, context));
     }
@@ -339,40 +385,6 @@ public final class ExecutionPlan {
             out.put(name, a);
         }
         return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private void bindLegacy(BaseOp op, INDArray[] args, OpContext context) {
-        boolean axisArgument = false;
-        if (op instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && args.length == 2) {
-            INDArray axis = args[1];
-            if (axis.isEmpty()) {
-                throw new IllegalStateException("op " + op.getOwnName() + ": empty reduction axes are not supported");
-            }
-            op.setDimensions(Shape.normalizeAxis(args[0].rank(), axis.toIntVector()));
-            ((BaseReduceOp) op).setEmptyReduce(false);
-            axisArgument = true;
-        } else if (op instanceof ScalarOp scalar && args.length == 2) {
-            scalar.setScalar(args[1]);
-        }
-        if (args.length > 0) {
-            context.setInputArray(0, args[0]);
-            if (args.length == 2 && !axisArgument) {
-                context.setInputArray(1, args[1]);
-            }
-        }
-        List<LongShapeDescriptor> shapes = op.calculateOutputShape(context);
-        if (shapes == null || shapes.size() != 1) {
-            throw new IllegalStateException("op " + op.getOwnName() + " (" + op.opName() + "): no output shape");
-        }
-        INDArray out = Nd4j.create(shapes.get(0));
-        owned.add(out);
-        context.setOutputArray(0, out);
-        arrays.put(op.outputVariablesNames()[0], out);
-    }
-
-    private static INDArray allocate(LongShapeDescriptor shape, DataType variableType) {
-        LongShapeDescriptor s = shape.dataType() == variableType ? shape : shape.asDataType(variableType);
-        return Nd4j.create(s);
     }
 
     private INDArray[] arguments(DifferentialFunction op) {

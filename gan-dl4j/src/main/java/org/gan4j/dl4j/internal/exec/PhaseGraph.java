@@ -35,6 +35,7 @@ public final class PhaseGraph {
     private double lastGradientNorm = Double.NaN;
     private final List<ParameterStore> normalized = new ArrayList<>();
     private boolean iteratedEarly;
+    private boolean twoLanes;
 
     /**
      * Builds the gradient function (silently: SameDiff prints every differentiated op).
@@ -86,6 +87,20 @@ public final class PhaseGraph {
         for (ParameterStore network : normalized) {
             network.iteratePowerIterations();
         }
+    }
+
+    /**
+     * Lets the compiled plan run its steps on two threads when its graph splits into two independent halves (see
+     * {@link ExecutionPlan#runInTwoLanes}). Before {@link #prepare}.
+     */
+    public void runInTwoLanes() {
+        requireUnprepared();
+        twoLanes = true;
+    }
+
+    /** @return whether the compiled plan runs in two lanes (known after the first step) */
+    public boolean inTwoLanes() {
+        return plan != null && plan.inTwoLanes();
     }
 
     /**
@@ -233,7 +248,11 @@ public final class PhaseGraph {
         SameDiff gradients = graph.getFunction("grad");
         java.util.Optional<String> unsupported = OpSchedule.unsupportedOp(gradients, requested);
         if (unsupported.isEmpty()) {
-            return new ExecutionPlan(gradients, requested, injected, early);
+            ExecutionPlan compiled = new ExecutionPlan(gradients, requested, injected, early);
+            if (twoLanes) {
+                compiled.runInTwoLanes();
+            }
+            return compiled;
         }
         boolean fused = gradients.getOps().values().stream().anyMatch(o -> o.getOp() instanceof FusedOp);
         if (fused) {

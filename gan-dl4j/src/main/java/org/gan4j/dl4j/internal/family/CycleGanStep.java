@@ -74,6 +74,10 @@ public final class CycleGanStep {
         discriminatorPhase = new PhaseGraph("discriminators", graphs.discriminatorGraph(),
                 CycleGanGraphs.DISCRIMINATOR_LOSS, new NetworkUpdater(discriminatorOptimizer, discriminatorParams, steps),
                 graphs.discriminatorUpdates(), execution);
+        if (Nd4j.getEnvironment().maxThreads() > 1) {
+            generatorPhase.runInTwoLanes();
+            discriminatorPhase.runInTwoLanes();
+        }
         generatorPhase.iterateSpectralNormsOf(networks.gStore());
         generatorPhase.iterateSpectralNormsOf(networks.fStore());
         discriminatorPhase.iterateSpectralNormsOf(networks.dxStore());

