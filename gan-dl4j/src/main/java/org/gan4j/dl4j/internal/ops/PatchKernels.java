@@ -16,6 +16,33 @@ final class PatchKernels {
     }
 
     /**
+     * The sizes of one binding: N images [H, W] on the single-channel side, C maps of h×w patches on the other.
+     *
+     * @param images    N
+     * @param channels  C
+     * @param positions k², the kernel positions
+     * @param columns   the im2col / col2im of this geometry
+     */
+    private record Layout(int images, int channels, int positions, PatchColumns columns) {
+        static Layout of(INDArray maps, INDArray image, int kernel, int stride, int pad) {
+            int n = Math.toIntExact(maps.size(0));
+            return new Layout(n, Math.toIntExact(maps.size(1)), kernel * kernel, new PatchColumns(n,
+                    Math.toIntExact(image.size(2)), Math.toIntExact(image.size(3)), Math.toIntExact(maps.size(2)),
+                    Math.toIntExact(maps.size(3)), kernel, stride, pad));
+        }
+
+        /** @return a new [k², N·h·w] array: values by kernel position */
+        INDArray byPosition() {
+            return Nd4j.create(DataType.FLOAT, positions, (long) columns.columnsLength() / positions);
+        }
+
+        /** @return a new [C, N·h·w] array: the maps by channel */
+        INDArray byChannel() {
+            return Nd4j.create(DataType.FLOAT, channels, (long) columns.columnsLength() / positions);
+        }
+    }
+
+    /**
      * ∂W̃ [K, C] = Σ_n im2col(a)_n · x_nᵀ.
      *
      * @param image  a [N, 1, H, W]
@@ -27,17 +54,15 @@ final class PatchKernels {
      * @return one run
      */
     static Runnable correlation(INDArray image, INDArray maps, int kernel, int stride, int pad, INDArray result) {
-        int n = Math.toIntExact(maps.size(0));
-        int channels = Math.toIntExact(maps.size(1));
-        int patches = Math.toIntExact(maps.size(2) * maps.size(3));
-        int positions = kernel * kernel;
-        PatchColumns columns = new PatchColumns(n, (int) image.size(2), (int) image.size(3), (int) maps.size(2),
-                (int) maps.size(3), kernel, stride, pad);
+        Layout layout = Layout.of(maps, image, kernel, stride, pad);
+        int n = layout.images();
+        int channels = layout.channels();
+        PatchColumns columns = layout.columns();
         float[] imageValues = new float[columns.imageLength()];
         float[] columnValues = new float[columns.columnsLength()];
-        INDArray byPosition = Nd4j.create(DataType.FLOAT, positions, (long) n * patches);
-        INDArray byChannel = Nd4j.create(DataType.FLOAT, channels, (long) n * patches);
-        INDArray flatResult = result.reshape(positions, channels);
+        INDArray byPosition = layout.byPosition();
+        INDArray byChannel = layout.byChannel();
+        INDArray flatResult = result.reshape(layout.positions(), channels);
         NativeFloats imageMemory = NativeFloats.of(image);
         NativeFloats mapMemory = NativeFloats.of(maps);
         NativeFloats positionMemory = NativeFloats.of(byPosition);
@@ -64,18 +89,15 @@ final class PatchKernels {
      * @return one run
      */
     static Runnable scatter(INDArray maps, INDArray weights, int stride, int pad, boolean flipped, INDArray result) {
-        int n = Math.toIntExact(maps.size(0));
-        int channels = Math.toIntExact(maps.size(1));
-        int patches = Math.toIntExact(maps.size(2) * maps.size(3));
-        int kernel = Math.toIntExact(weights.size(0));
-        int positions = kernel * kernel;
-        PatchColumns columns = new PatchColumns(n, (int) result.size(2), (int) result.size(3), (int) maps.size(2),
-                (int) maps.size(3), kernel, stride, pad);
+        Layout layout = Layout.of(maps, result, Math.toIntExact(weights.size(0)), stride, pad);
+        int n = layout.images();
+        int channels = layout.channels();
+        PatchColumns columns = layout.columns();
         float[] columnValues = new float[columns.columnsLength()];
         float[] imageValues = new float[columns.imageLength()];
-        INDArray byChannel = Nd4j.create(DataType.FLOAT, channels, (long) n * patches);
-        INDArray products = Nd4j.create(DataType.FLOAT, positions, (long) n * patches);
-        INDArray flatWeights = weights.reshape(positions, channels);
+        INDArray byChannel = layout.byChannel();
+        INDArray products = layout.byPosition();
+        INDArray flatWeights = weights.reshape(layout.positions(), channels);
         NativeFloats mapMemory = NativeFloats.of(maps);
         NativeFloats channelMemory = NativeFloats.of(byChannel);
         NativeFloats productMemory = NativeFloats.of(products);
