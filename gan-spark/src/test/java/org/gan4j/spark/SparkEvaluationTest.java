@@ -92,10 +92,12 @@ class SparkEvaluationTest {
         assertThat(fakeStats.partitions()).isEqualTo(partitions);
         assertThat(fakeStats.stride()).isEqualTo(3);
         assertThat(realStats.stride()).isEqualTo(5);
-        assertThat(c.fid().fid()).as("FID").isCloseTo(singleFid, within(1e-9 * singleFid));
-        assertThat(c.inceptionScore().mean()).as("IS").isCloseTo(singleIs.mean(), within(1e-9 * singleIs.mean()));
+        // float32 features: on some CPUs (AVX2, Zen 3) the classifier's rounding depends on the batch, and the metrics
+        // of batches of 250 moved from those of one batch by up to 1.5e-9 relative (KID); 1e-7 is float32's scale
+        assertThat(c.fid().fid()).as("FID").isCloseTo(singleFid, within(1e-7 * singleFid));
+        assertThat(c.inceptionScore().mean()).as("IS").isCloseTo(singleIs.mean(), within(1e-7 * singleIs.mean()));
         assertThat(c.inceptionScore().std()).isCloseTo(singleIs.std(), within(1e-7 * singleIs.std()));
-        assertThat(c.kid().mean()).as("KID").isCloseTo(singleKid.mean(), within(1e-9 * Math.abs(singleKid.mean())));
+        assertThat(c.kid().mean()).as("KID").isCloseTo(singleKid.mean(), within(1e-7 * Math.abs(singleKid.mean())));
         assertThat(c.precisionRecall()).as("precision/recall").isEqualTo(singlePr);
         System.err.printf("%d partitions: FID %.6f (single %.6f), IS %.6f, KID %.6f, %s%n", partitions, c.fid().fid(),
                 singleFid, c.inceptionScore().mean(), c.kid().mean(), c.precisionRecall());
@@ -118,11 +120,12 @@ class SparkEvaluationTest {
         FeatureStatistics whole = FeatureStatistics.of(out[0]);
         double[] mean = whole.mean().data().asDouble();
         double[] merged = spread.moments().mean();
+        // batches of 40 against one of 120: float32 rounding that depends on the batch on some CPUs (as above)
         for (int j = 0; j < mean.length; j++) {
-            assertThat(merged[j]).isCloseTo(mean[j], within(1e-9 + 1e-9 * Math.abs(mean[j])));
+            assertThat(merged[j]).isCloseTo(mean[j], within(1e-9 + 1e-7 * Math.abs(mean[j])));
         }
         IsResult is = InceptionScore.fromLogits(out[1], 10);
-        assertThat(spread.inceptionScore().mean()).isCloseTo(is.mean(), within(1e-9 * is.mean()));
+        assertThat(spread.inceptionScore().mean()).isCloseTo(is.mean(), within(1e-7 * is.mean()));
     }
 
     @Test
