@@ -43,7 +43,6 @@ final class TwoLanes {
     private int epoch;
     private volatile boolean failed;
 
-
     /**
      * @param work         each step's run, null for steps that run nothing
      * @param dependencies for each step, the steps it reads
@@ -79,7 +78,10 @@ final class TwoLanes {
     record Assignment(int[] lane, long span) {
     }
 
-    /** List scheduling: each step, in order, to the lane where it can start first (the lower lane on ties). */
+    /**
+     * List scheduling: each step, in order, to the lane where it can start first (the lower lane on ties), a step of
+     * the other lane that it reads being ready {@code crossing} later than it finished.
+     */
     static Assignment assign(Runnable[] work, int[][] dependencies, long[] costs, long crossing) {
         int[] lane = new int[work.length];
         long[] finish = new long[work.length];
