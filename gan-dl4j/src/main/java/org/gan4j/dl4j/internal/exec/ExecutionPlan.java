@@ -245,29 +245,17 @@ public final class ExecutionPlan {
             return;
         }
         if (lanes != null && from == 0 && to == steps.size()) {
-            long t = System.nanoTime();
             lanes.run();
-            if (OpProfile.ENABLED) {
-                OpProfile.section("[two lanes]", System.nanoTime() - t);
-            }
             return;
         }
-        if (OpProfile.ENABLED) {
-            for (int i = from; i < to; i++) {
-                Step s = steps.get(i);
-                if (s == null) {
-                    continue;
-                }
+        for (int i = from; i < to; i++) {
+            Step s = steps.get(i);
+            if (s != null && OpProfile.ENABLED) {
                 long t = System.nanoTime();
                 s.run();
                 OpProfile.record(s.kind, s.op, System.nanoTime() - t);
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                Step s = steps.get(i);
-                if (s != null) {
-                    s.run();
-                }
+            } else if (s != null) {
+                s.run();
             }
         }
     }

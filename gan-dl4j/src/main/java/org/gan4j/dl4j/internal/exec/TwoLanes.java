@@ -107,14 +107,21 @@ final class TwoLanes {
         return new Assignment(lane, Math.max(laneEnd[0], laneEnd[1]));
     }
 
-    /** Runs every step once: timed one after the other for the first runs, then in two lanes. */
+    /**
+     * Runs every step once: timed one after the other for the first runs, then in two lanes (a profile records the
+     * whole run as the section {@code [two lanes]}).
+     */
     void run() {
+        long t = System.nanoTime();
         try (OneThreadPerCaller ignored = OneThreadPerCaller.enter()) {
             if (lanes == null) {
                 runTimed();
             } else {
                 runLanes();
             }
+        }
+        if (OpProfile.ENABLED) {
+            OpProfile.section("[two lanes]", System.nanoTime() - t);
         }
     }
 
