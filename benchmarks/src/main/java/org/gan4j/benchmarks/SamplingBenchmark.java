@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.dl4j.GanTrainer;
 import org.gan4j.dl4j.GeneratorModel;
+import org.gan4j.dl4j.Profiling;
 import org.gan4j.zoo.Dcgan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,7 @@ final class SamplingBenchmark implements Callable<Integer> {
         for (int i = 0; i < 5; i++) {
             generator.sample(batch);
         }
+        Profiling.reset();
         long[] nanos = new long[reps];
         long start = System.nanoTime();
         for (int i = 0; i < reps; i++) {
@@ -48,6 +50,9 @@ final class SamplingBenchmark implements Callable<Integer> {
             nanos[i] = System.nanoTime() - t0;
         }
         double oneCallerWall = (System.nanoTime() - start) / 1e9;
+        if (Profiling.enabled()) {
+            System.out.print(Profiling.table(reps));
+        }
         Timings t = Timings.ofNanos(nanos);
         double perSecond = batch / t.median();
         double oneCallerThroughput = (double) reps * batch / oneCallerWall;

@@ -9,6 +9,7 @@ import org.gan4j.ParameterInit;
 import org.gan4j.Shape;
 import org.gan4j.dl4j.Execution;
 import org.gan4j.dl4j.internal.graph.layers.CompileContext;
+import org.gan4j.dl4j.internal.graph.layers.InferenceFusion;
 import org.gan4j.dl4j.internal.graph.layers.LayerCompiler;
 import org.gan4j.dl4j.internal.graph.layers.LayerCompilers;
 import org.gan4j.layer.LayerSpec;
@@ -128,7 +129,16 @@ public final class NetworkCompiler {
         Shape shape = inputShape;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            LayerCompiler.Forward forward = LayerCompilers.of(layer).forward(c, layer, layerKey(prefix, i, layer), x, shape);
+            String key = layerKey(prefix, i, layer);
+            Optional<SDVariable> pair = i + 1 < layers.size()
+                    ? InferenceFusion.pair(c, layer, layers.get(i + 1), key, x, shape) : Optional.empty();
+            if (pair.isPresent()) {
+                x = pair.get();
+                shape = layers.get(i + 1).outputShape(layer.outputShape(shape));
+                i++;
+                continue;
+            }
+            LayerCompiler.Forward forward = LayerCompilers.of(layer).forward(c, layer, key, x, shape);
             traces.add(new LayerCompiler.Trace(i, layer, x, shape, forward));
             x = forward.output();
             shape = layer.outputShape(shape);
