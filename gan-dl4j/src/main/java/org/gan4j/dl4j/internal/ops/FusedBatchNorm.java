@@ -8,9 +8,9 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Batch normalization in training mode as two native ops: {@code moments} (batch mean and biased variance per channel)
- * and {@code batchnorm} (y = γ·(x − μ)/√(σ² + ε) + β); outputs y, μ and σ² (the latter two in the shape of γ, for the
- * running statistics). Its gradient is {@link Gradient}: libnd4j's {@code batchnorm_bp}, which differentiates through
+ * Batch normalization in training mode: {@link BatchNormForward} for float arrays, otherwise two native ops,
+ * {@code moments} (batch mean and biased variance per channel) and {@code batchnorm} (y = γ·(x − μ)/√(σ² + ε) + β);
+ * outputs y, μ and σ² (the latter two in the shape of γ, for the running statistics). Its gradient is {@link Gradient}: libnd4j's {@code batchnorm_bp}, which differentiates through
  * the batch statistics (∂L/∂x = γ/(N√(σ²+ε))·(N·g − Σg − x̂·Σ g·x̂)), computed by {@link BatchNormBackward} for
  * float arrays. Ioffe &amp; Szegedy, "Batch Normalization", 2015.
  */
@@ -53,6 +53,9 @@ public final class FusedBatchNorm extends FusedOp {
 
     @Override
     public Runnable bind(INDArray[] in, INDArray[] out) {
+        if (floatContiguous(in[0], in[1], in[2], out[0], out[1], out[2])) {
+            return new BatchNormForward(in, out, tArgs()[0]);
+        }
         INDArray x = in[0];
         long c = x.size(1);
         int[] dims = x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};

@@ -44,4 +44,35 @@ class FusedRectifierTest {
         }
         assertThat(r.getOutputs().get(loss.name()).getDouble(0)).isCloseTo(expectedLoss, within(1e-4));
     }
+
+    /** Several chunks of 4,096 values, a partial last one, two halves on two threads; subnormals and signed zeros. */
+    @ParameterizedTest(name = "alpha {0}, {1} ND4J threads")
+    @org.junit.jupiter.params.provider.CsvSource({"0.0, 1", "0.2, 2", "0.3, 1"})
+    void should_compute_the_slope_of_every_value_of_a_large_batch(double alpha, int threads) {
+        SplittableRandom random = new SplittableRandom(9);
+        INDArray x = TestArrays.uniform(random, 3, 7, 33, 41);
+        float[] special = {Float.MIN_VALUE, -Float.MIN_VALUE, 0f, -0f, 1e-40f, -1e-40f, Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (int k = 0; k < special.length; k++) {
+            x.putScalar(3500L * k + 5, special[k]);
+        }
+        SameDiff sd = SameDiff.create();
+        SDVariable[] out = new FusedRectifier(sd, sd.placeHolder("x", org.nd4j.linalg.api.buffer.DataType.FLOAT, x.shape()),
+                alpha).outputVariables();
+        int before = org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads();
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+        Map<String, INDArray> r;
+        try {
+            r = new ExecutionPlan(sd, List.of(out[0].name(), out[1].name())).run(Map.of("x", x));
+        } finally {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(before);
+        }
+        float[] v = x.data().asFloat();
+        float[] y = r.get(out[0].name()).data().asFloat();
+        float[] slope = r.get(out[1].name()).data().asFloat();
+        for (int i = 0; i < v.length; i++) {
+            float s = v[i] > 0 ? 1f : (float) alpha;
+            assertThat(slope[i]).as("slope(%s) at %d", v[i], i).isEqualTo(s);
+            assertThat(y[i]).as("y(%s) at %d", v[i], i).isEqualTo(v[i] * s);
+        }
+    }
 }
