@@ -18,11 +18,7 @@ class BatchNormBackwardTest {
     @ValueSource(ints = {1, 9, 25})
     void should_match_libnd4j_batchnorm_bp(int spatial) {
         SplittableRandom random = new SplittableRandom(spatial);
-        long[] shape = switch (spatial) {
-            case 1 -> new long[] {16, 7};
-            case 9 -> new long[] {8, 5, 3, 3};
-            default -> new long[] {4, 6, 5, 5};
-        };
+        long[] shape = TestArrays.batchNormShape(spatial);
         int c = (int) shape[1];
         INDArray x = TestArrays.uniform(random, shape).muli(3).addi(0.5);
         INDArray g = TestArrays.uniform(random, shape);

@@ -21,11 +21,7 @@ class BatchNormForwardTest {
     @CsvSource({"1, 1", "9, 2", "25, 1", "25, 2"})
     void should_normalise_each_channel_with_its_batch_statistics(int spatial, int threads) {
         SplittableRandom random = new SplittableRandom(spatial);
-        long[] shape = switch (spatial) {
-            case 1 -> new long[] {16, 7};
-            case 9 -> new long[] {8, 5, 3, 3};
-            default -> new long[] {4, 6, 5, 5};
-        };
+        long[] shape = TestArrays.batchNormShape(spatial);
         int channels = (int) shape[1];
         INDArray x = TestArrays.uniform(random, shape).muli(3).addi(40);
         long[] statShape = shape.length == 4 ? new long[] {1, channels, 1, 1} : new long[] {1, channels};

@@ -18,4 +18,17 @@ public final class TestArrays {
         }
         return a;
     }
+
+    /**
+     * @param spatial 1, 9 or 25
+     * @return a batch-norm test shape: [16, 7] and [8, 5, 3, 3] (rows shorter than a bulk copy), [4, 6, 5, 5] (in bulk)
+     */
+    public static long[] batchNormShape(int spatial) {
+        return switch (spatial) {
+            case 1 -> new long[] {16, 7};
+            case 9 -> new long[] {8, 5, 3, 3};
+            case 25 -> new long[] {4, 6, 5, 5};
+            default -> throw new IllegalArgumentException("spatial must be 1, 9 or 25 but was " + spatial);
+        };
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.gan4j.Activation;
 import org.gan4j.Shape;
 import org.gan4j.dl4j.internal.ops.FusedRectifier;
+import org.gan4j.dl4j.internal.ops.RationalTanh;
 import org.gan4j.layer.ActivationLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -12,7 +13,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * Activations. ReLU and leaky ReLU are a {@link FusedRectifier} in fused training graphs, and x times their slope on
  * large batches otherwise (SameDiff M2.1's relu and lrelu gradients are 4–5× slower than these ops together; the
  * derivative is the same, at 0: 0 or α as in PyTorch). Input gradient: g times the slope, or 1 − y² for tanh and
- * y(1 − y) for the sigmoid.
+ * y(1 − y) for the sigmoid. tanh in inference graphs of fused ops is {@link RationalTanh}.
  */
 public final class ActivationCompiler implements LayerCompiler<ActivationLayer> {
     /** Batch elements from which ReLU and leaky ReLU are built as masks (measured break-even: 32k to 64k). */
@@ -25,6 +26,9 @@ public final class ActivationCompiler implements LayerCompiler<ActivationLayer> 
             double alpha = a.kind() == Activation.Kind.RELU ? 0 : a.alpha();
             SDVariable[] fused = new FusedRectifier(c.graph(), x, alpha).outputVariables();
             return new Forward(fused[0], null, fused[1]);
+        }
+        if (!c.training() && c.fused() && a.kind() == Activation.Kind.TANH) {
+            return Forward.of(new RationalTanh(c.graph(), x).outputVariable());
         }
         SDVariable slope = maskedSlope(a, x, c.training() ? c.batch() * in.size() : 0);
         return new Forward(slope != null ? x.mul(slope) : activation(c.graph(), a, x, 0), null, slope);
