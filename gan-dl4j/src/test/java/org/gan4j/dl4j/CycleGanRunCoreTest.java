@@ -161,7 +161,9 @@ class CycleGanRunCoreTest {
     void should_roll_back_an_injected_divergence_and_finish(@TempDir Path dir) {
         assertThatThrownBy(() -> CycleGanTrainerTest.trainer().dataX(poisonedOnce()).steps(14).build().fit())
                 .isInstanceOf(GanTrainingException.class)
-                .hasMessage("step 10: the generators loss (LeastSquares(generatorScale=1.0), cycle weight 10.0) is NaN");
+                // instance norm's statistics of 3e38: float64 sums (fused ops) give an infinite loss, float ones NaN
+                .hasMessageMatching("step 10: the generators loss \\(LeastSquares\\(generatorScale=1\\.0\\), cycle weight"
+                        + " 10\\.0\\) is (Infinity|NaN)");
 
         List<StepResult> seen = new ArrayList<>();
         TrainedCycleGan gan = CycleGanTrainerTest.trainer().dataX(poisonedOnce()).steps(14).checkpoints(dir, 4, 2)
