@@ -84,6 +84,8 @@ public final class FusedRectifier extends FusedOp {
         private final NativeFloats y;
         private final NativeFloats slope;
         private final float alpha;
+        /** Per half of the values: the chunk's values and slopes, allocated on first use. */
+        private final float[][][] chunks = new float[2][][];
 
         Pass(NativeFloats x, NativeFloats y, NativeFloats slope, float alpha) {
             this.x = x;
@@ -96,18 +98,21 @@ public final class FusedRectifier extends FusedOp {
         public void run() {
             int n = x.length();
             if (Nd4j.getEnvironment().maxThreads() == 1 || n < 2 * CHUNK) {
-                values(0, n);
+                values(0, n, 0);
                 return;
             }
             int half = n / 2 / CHUNK * CHUNK;
-            ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> values(0, half));
-            values(half, n);
+            ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> values(0, half, 1));
+            values(half, n, 0);
             first.join();
         }
 
-        private void values(int from, int to) {
-            float[] v = new float[CHUNK];
-            float[] s = new float[CHUNK];
+        private void values(int from, int to, int part) {
+            if (chunks[part] == null) {
+                chunks[part] = new float[2][CHUNK];
+            }
+            float[] v = chunks[part][0];
+            float[] s = chunks[part][1];
             float a = alpha;
             for (int start = from; start < to; start += CHUNK) {
                 int len = Math.min(CHUNK, to - start);

@@ -108,6 +108,10 @@ public final class ScaleShiftRectifier extends FusedOp {
         private final int channels;
         private final int spatial;
         private final float alpha;
+        private final float[] s;
+        private final float[] t;
+        /** Per half of the samples: one sample's values, allocated on first use. */
+        private final float[][] sampleValues = new float[2][];
 
         Pass(INDArray x, INDArray scale, INDArray shift, INDArray y, float alpha) {
             this.x = NativeFloats.of(x);
@@ -118,48 +122,51 @@ public final class ScaleShiftRectifier extends FusedOp {
             this.channels = Math.toIntExact(x.size(1));
             this.spatial = Math.toIntExact(x.length() / batch / channels);
             this.alpha = alpha;
+            this.s = new float[channels];
+            this.t = new float[channels];
         }
 
         @Override
         public void run() {
-            float[] s = new float[channels];
-            float[] t = new float[channels];
             scale.read(s);
             shift.read(t);
             if (Nd4j.getEnvironment().maxThreads() == 1 || batch == 1) {
-                samples(s, t, 0, batch);
+                samples(0, batch, 0);
                 return;
             }
             int half = batch / 2;
-            ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> samples(s, t, 0, half));
-            samples(s, t, half, batch);
+            ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> samples(0, half, 1));
+            samples(half, batch, 0);
             first.join();
         }
 
-        private void samples(float[] s, float[] t, int from, int to) {
+        private void samples(int from, int to, int part) {
             int block = channels * spatial;
-            float[] v = new float[block];
+            if (sampleValues[part] == null) {
+                sampleValues[part] = new float[block];
+            }
+            float[] v = sampleValues[part];
             FloatBuffer in = x.buffer();
             FloatBuffer out = y.buffer();
             for (int n = from; n < to; n++) {
                 in.get(x.offset() + n * block, v, 0, block);
                 if (spatial == 1) {
-                    affineRow(v, s, t);
+                    affineRow(v);
                 } else {
-                    affineMaps(v, s, t);
+                    affineMaps(v);
                 }
                 rectify(v);
                 out.put(y.offset() + n * block, v, 0, block);
             }
         }
 
-        private void affineRow(float[] v, float[] s, float[] t) {
+        private void affineRow(float[] v) {
             for (int c = 0; c < channels; c++) {
                 v[c] = v[c] * s[c] + t[c];
             }
         }
 
-        private void affineMaps(float[] v, float[] s, float[] t) {
+        private void affineMaps(float[] v) {
             for (int c = 0; c < channels; c++) {
                 float sc = s[c];
                 float tc = t[c];
