@@ -4,13 +4,16 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A contiguous float array's native memory, for bulk copies into and out of Java arrays and between arrays.
+ * A contiguous float array's native memory, for bulk copies into and out of Java arrays and between arrays. The record
+ * holds the array itself: a buffer from {@code asNioFloat()} does not keep the native memory alive, and ND4J frees it
+ * once the array is unreachable (a copy through the buffer then reads freed memory).
  *
+ * @param array  the array
  * @param buffer the array's buffer
  * @param offset the array's first value in it
  * @param length the array's length
  */
-record NativeFloats(FloatBuffer buffer, int offset, int length) {
+record NativeFloats(INDArray array, FloatBuffer buffer, int offset, int length) {
 
     /**
      * @param array a float array, contiguous in c order ({@link FusedOp#floatContiguous})
@@ -21,7 +24,7 @@ record NativeFloats(FloatBuffer buffer, int offset, int length) {
             throw new IllegalArgumentException("array: expected a contiguous c-order float array, got " + array.dataType()
                     + " " + java.util.Arrays.toString(array.shape()) + " with strides " + java.util.Arrays.toString(array.stride()));
         }
-        return new NativeFloats(array.data().asNioFloat(), Math.toIntExact(array.offset()), Math.toIntExact(array.length()));
+        return new NativeFloats(array, array.data().asNioFloat(), Math.toIntExact(array.offset()), Math.toIntExact(array.length()));
     }
 
     /** @param values receives all values */

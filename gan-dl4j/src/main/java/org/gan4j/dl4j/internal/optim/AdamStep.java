@@ -16,6 +16,8 @@ final class AdamStep {
     /** Values copied to and from Java arrays at a time: the loop over arrays is vectorised, one over buffers is not. */
     private static final int CHUNK = 2048;
 
+    /** The arrays the buffers below read: the buffers alone do not keep their native memory alive. */
+    private final INDArray[] arrays;
     private final FloatBuffer parameter;
     private final FloatBuffer m;
     private final FloatBuffer v;
@@ -37,6 +39,7 @@ final class AdamStep {
      */
     AdamStep(INDArray parameter, INDArray m, INDArray v, double beta1, double beta2, double epsilon) {
         this.n = Math.toIntExact(parameter.length());
+        this.arrays = new INDArray[] {parameter, m, v};
         this.parameter = parameter.data().asNioFloat();
         this.m = m.data().asNioFloat();
         this.v = v.data().asNioFloat();
