@@ -1,10 +1,7 @@
 package org.gan4j.dl4j.internal.ops;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The batch-norm gradient through the batch statistics, per channel c over its M values:
@@ -61,14 +58,7 @@ final class BatchNormBackward implements Runnable {
 
     @Override
     public void run() {
-        if (Nd4j.getEnvironment().maxThreads() == 1 || channels == 1) {
-            channels(0, channels);
-            return;
-        }
-        int half = channels / 2;
-        ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> channels(0, half));
-        channels(half, channels);
-        first.join();
+        Halves.run(channels, 1, (from, to, part) -> channels(from, to));
     }
 
     private void channels(int from, int to) {

@@ -1,9 +1,6 @@
 package org.gan4j.dl4j.internal.ops;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batch normalization in training mode per channel c over its M values (Ioffe and Szegedy, "Batch Normalization",
@@ -47,14 +44,7 @@ final class BatchNormForward implements Runnable {
 
     @Override
     public void run() {
-        if (Nd4j.getEnvironment().maxThreads() == 1 || channels == 1) {
-            channels(0, channels, 0);
-            return;
-        }
-        int half = channels / 2;
-        ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> channels(0, half, 1));
-        channels(half, channels, 0);
-        first.join();
+        Halves.run(channels, 1, this::channels);
     }
 
     private void channels(int from, int to, int buffer) {

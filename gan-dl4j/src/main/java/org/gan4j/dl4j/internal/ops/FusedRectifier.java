@@ -1,8 +1,6 @@
 package org.gan4j.dl4j.internal.ops;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +8,6 @@ import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ReLU (α = 0) or leaky ReLU: outputs y = x·s and the slope s = 1 where x &gt; 0, else α (at 0: α, as PyTorch).
@@ -97,14 +94,7 @@ public final class FusedRectifier extends FusedOp {
         @Override
         public void run() {
             int n = x.length();
-            if (Nd4j.getEnvironment().maxThreads() == 1 || n < 2 * CHUNK) {
-                values(0, n, 0);
-                return;
-            }
-            int half = n / 2 / CHUNK * CHUNK;
-            ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> values(0, half, 1));
-            values(half, n, 0);
-            first.join();
+            Halves.run(n, CHUNK, this::values);
         }
 
         private void values(int from, int to, int part) {

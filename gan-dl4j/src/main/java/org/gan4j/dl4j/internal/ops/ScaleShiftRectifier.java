@@ -3,13 +3,10 @@ package org.gan4j.dl4j.internal.ops;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batch norm at inference with the rectifier after it, in one pass: v = x[n, c, …]·s[c] + t[c], y = max(v, α·v)
@@ -130,14 +127,7 @@ public final class ScaleShiftRectifier extends FusedOp {
         public void run() {
             scale.read(s);
             shift.read(t);
-            if (Nd4j.getEnvironment().maxThreads() == 1 || batch == 1) {
-                samples(0, batch, 0);
-                return;
-            }
-            int half = batch / 2;
-            ForkJoinTask<?> first = ForkJoinPool.commonPool().submit(() -> samples(0, half, 1));
-            samples(half, batch, 0);
-            first.join();
+            Halves.run(batch, 1, this::samples);
         }
 
         private void samples(int from, int to, int part) {

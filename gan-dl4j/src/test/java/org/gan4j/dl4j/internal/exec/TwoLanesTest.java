@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.gan4j.dl4j.internal.ops.OpenMpThreads;
 import org.gan4j.dl4j.internal.ops.TestArrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -122,12 +123,12 @@ class TwoLanesTest {
     @Test
     void should_report_a_failure_from_either_lane_and_restore_the_settings() {
         int maxThreads = Nd4j.getEnvironment().maxThreads();
-        int openMp = OneThreadPerCaller.openMpThreads();
-        OneThreadPerCaller.setOpenMp(3);
+        int openMp = OpenMpThreads.current();
+        OpenMpThreads.set(3);
         try {
             failInEitherLane(maxThreads);
         } finally {
-            OneThreadPerCaller.setOpenMp(openMp);
+            OpenMpThreads.set(openMp);
         }
     }
 
@@ -148,7 +149,7 @@ class TwoLanesTest {
             }
             assertThatThrownBy(lanes::run).isInstanceOf(IllegalArgumentException.class).hasMessage("step " + failing + " failed");
             assertThat(Nd4j.getEnvironment().maxThreads()).isEqualTo(maxThreads);
-            assertThat(OneThreadPerCaller.openMpThreads()).isEqualTo(3);
+            assertThat(OpenMpThreads.current()).isEqualTo(3);
         }
     }
 

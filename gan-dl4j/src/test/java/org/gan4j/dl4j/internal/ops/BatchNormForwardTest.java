@@ -30,12 +30,12 @@ class BatchNormForwardTest {
         INDArray y = Nd4j.create(DataType.FLOAT, shape);
         INDArray mean = Nd4j.create(DataType.FLOAT, statShape);
         INDArray variance = Nd4j.create(DataType.FLOAT, statShape);
-        int before = Nd4j.getEnvironment().maxThreads();
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        int before = OpenMpThreads.current();
+        OpenMpThreads.set(threads);
         try {
             new BatchNormForward(new INDArray[] {x, gamma, beta}, new INDArray[] {y, mean, variance}, 1e-5).run();
         } finally {
-            Nd4j.getEnvironment().setMaxThreads(before);
+            OpenMpThreads.set(before);
         }
 
         int per = (int) (x.length() / shape[0] / channels);

@@ -58,13 +58,13 @@ class FusedRectifierTest {
         SameDiff sd = SameDiff.create();
         SDVariable[] out = new FusedRectifier(sd, sd.placeHolder("x", org.nd4j.linalg.api.buffer.DataType.FLOAT, x.shape()),
                 alpha).outputVariables();
-        int before = org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads();
-        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+        int before = OpenMpThreads.current();
+        OpenMpThreads.set(threads);
         Map<String, INDArray> r;
         try {
             r = new ExecutionPlan(sd, List.of(out[0].name(), out[1].name())).run(Map.of("x", x));
         } finally {
-            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(before);
+            OpenMpThreads.set(before);
         }
         float[] v = x.data().asFloat();
         float[] y = r.get(out[0].name()).data().asFloat();

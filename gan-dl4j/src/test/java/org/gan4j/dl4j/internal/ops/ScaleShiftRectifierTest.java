@@ -37,13 +37,13 @@ class ScaleShiftRectifierTest {
         SameDiff sd = SameDiff.create();
         SDVariable y = new ScaleShiftRectifier(sd, sd.placeHolder("x", type, shape), sd.var("s", scale),
                 sd.var("t", shift), alpha).outputVariable();
-        int before = Nd4j.getEnvironment().maxThreads();
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        int before = OpenMpThreads.current();
+        OpenMpThreads.set(threads);
         INDArray out;
         try {
             out = new ExecutionPlan(sd, List.of(y.name())).run(Map.of("x", x)).get(y.name());
         } finally {
-            Nd4j.getEnvironment().setMaxThreads(before);
+            OpenMpThreads.set(before);
         }
         int spatial = (int) (x.length() / shape[0] / channels);
         int negatives = 0;
