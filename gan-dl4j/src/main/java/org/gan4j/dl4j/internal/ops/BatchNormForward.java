@@ -55,8 +55,8 @@ final class BatchNormForward implements Runnable {
         int m = v.length;
         for (int c = from; c < to; c++) {
             rows.read(x.buffer(), x.offset() + c * spatial, v);
-            double mu = sum(v) / m;
-            double var = squaredDeviations(v, mu) / m;
+            double mu = sumOfPowers(v, 0, false) / m;
+            double var = sumOfPowers(v, mu, true) / m;
             double s = gamma.buffer().get(gamma.offset() + c) / Math.sqrt(var + epsilon);
             float scale = (float) s;
             float shift = (float) (beta.buffer().get(beta.offset() + c) - mu * s);
@@ -69,43 +69,26 @@ final class BatchNormForward implements Runnable {
         }
     }
 
-    private static double sum(float[] v) {
+    /** Σ (v − shift)^k, k = 2 when {@code squared}, else 1, in float64 over four interleaved partial sums. */
+    private static double sumOfPowers(float[] v, double shift, boolean squared) {
         double a = 0;
         double b = 0;
         double c = 0;
         double d = 0;
         int i = 0;
         for (; i + 3 < v.length; i += 4) {
-            a += v[i];
-            b += v[i + 1];
-            c += v[i + 2];
-            d += v[i + 3];
+            double p = v[i] - shift;
+            double q = v[i + 1] - shift;
+            double r = v[i + 2] - shift;
+            double s = v[i + 3] - shift;
+            a += squared ? p * p : p;
+            b += squared ? q * q : q;
+            c += squared ? r * r : r;
+            d += squared ? s * s : s;
         }
         for (; i < v.length; i++) {
-            a += v[i];
-        }
-        return (a + b) + (c + d);
-    }
-
-    private static double squaredDeviations(float[] v, double mu) {
-        double a = 0;
-        double b = 0;
-        double c = 0;
-        double d = 0;
-        int i = 0;
-        for (; i + 3 < v.length; i += 4) {
-            double p = v[i] - mu;
-            double q = v[i + 1] - mu;
-            double r = v[i + 2] - mu;
-            double s = v[i + 3] - mu;
-            a += p * p;
-            b += q * q;
-            c += r * r;
-            d += s * s;
-        }
-        for (; i < v.length; i++) {
-            double p = v[i] - mu;
-            a += p * p;
+            double p = v[i] - shift;
+            a += squared ? p * p : p;
         }
         return (a + b) + (c + d);
     }
