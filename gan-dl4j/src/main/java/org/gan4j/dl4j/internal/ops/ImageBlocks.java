@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One image at a time of a transposed convolution from C maps [h, w] to a single-channel image [H, W] with a k×k kernel:
  * the copies between native memory and per-image Java arrays, and the product of the weights W̃ [k², C] with one image's
  * maps, its columns ({@link PatchColumns} for one image, [k², h·w]). The row loops run over arrays of their own length
- * from index 0, which the JIT vectorises (the same loop over rows of one flat array, at offsets, ran 7 times slower).
+ * from index 0, which the JIT vectorises (the same loop over rows of one flat array, at offsets, ran about 6 times slower).
  *
  * @param images    N
  * @param channels  C

@@ -83,7 +83,7 @@ final class PatchKernels {
      * are sums of its maps' rows scaled by the weights (rows the JIT vectorises, all in the first-level cache for a
      * 4×4 kernel over 14×14 maps), then {@link PatchColumns#col2im}; images go in {@link Halves}. Against one matrix
      * product over all images (16 rows, after a copy of the maps into channel order), for 500 images of 64 maps 14×14
-     * to 28×28: 20 → 14 ms at one thread, 15 → 9 ms at two.
+     * to 28×28: 20 → 14 ms at one thread, 16 → 9 ms at two.
      *
      * @param maps    x [N, C, h, w]
      * @param weights W [k, k, 1, C] or [k, k, C, 1], read as W̃ [k², C]
